@@ -1,0 +1,45 @@
+import { Throughput, formatBytes, formatDuration, type UploadProgress } from '../core';
+
+/** One self-rewriting line on a TTY: file i of N, percent, bytes, speed, ETA. Redrawn at most every 100 ms. */
+export class ProgressLine {
+  private meter = new Throughput();
+  private lastDraw = 0;
+  private drawn = false;
+
+  constructor(
+    private readonly out: NodeJS.WriteStream,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  start(): void {
+    this.meter = new Throughput();
+  }
+
+  update(label: string, index: number, count: number, p: UploadProgress): void {
+    const t = this.now();
+    this.meter.add(t, p.bytesSent);
+    if (t - this.lastDraw < 100 && p.bytesSent < p.totalBytes) return;
+    this.lastDraw = t;
+    const pct = p.totalBytes ? Math.floor((p.bytesSent / p.totalBytes) * 100) : 100;
+    const width = 20;
+    const filled = Math.round((pct / 100) * width);
+    const speed = this.meter.bytesPerSecond();
+    const eta = this.meter.etaSeconds(p.totalBytes - p.bytesSent);
+    const parts = p.parts > 1 ? ` part ${p.part}/${p.parts}` : '';
+    const line =
+      `[${index}/${count}] ${label} ${'#'.repeat(filled)}${'.'.repeat(width - filled)} ${pct}% ` +
+      `${formatBytes(p.bytesSent)}/${formatBytes(p.totalBytes)}${parts}` +
+      (speed ? ` ${formatBytes(speed)}/s` : '') +
+      (eta !== undefined ? ` ETA ${formatDuration(eta)}` : '');
+    const cols = this.out.columns || 100;
+    this.out.write(`\r${line.slice(0, cols - 1).padEnd(cols - 1)}`);
+    this.drawn = true;
+  }
+
+  clear(): void {
+    if (!this.drawn) return;
+    const cols = this.out.columns || 100;
+    this.out.write(`\r${' '.repeat(cols - 1)}\r`);
+    this.drawn = false;
+  }
+}

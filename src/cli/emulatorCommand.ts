@@ -1,0 +1,55 @@
+import { parseArgs } from 'node:util';
+import { startEmulator } from '../emulator';
+import type { CliIo } from './io';
+import { UsageError } from './UsageError';
+
+/**
+ * `feishu-upload emulator`: the local Feishu stand-in for the demo, benchmarks and browser tests. Runs until
+ * interrupted. Its App ID/Secret are fixed test values, not secrets.
+ */
+export async function emulatorCommand(argv: string[], io: CliIo): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        port: { type: 'string', default: '0' },
+        latency: { type: 'string' },
+        bandwidth: { type: 'string' },
+        'no-keep-bytes': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const port = wholeNumber('--port', values.port);
+  const emu = await startEmulator({
+    port,
+    keepBytes: !values['no-keep-bytes'],
+    shaping: {
+      latencyMs: values.latency === undefined ? undefined : wholeNumber('--latency', values.latency),
+      bytesPerSecond: values.bandwidth === undefined ? undefined : wholeNumber('--bandwidth', values.bandwidth),
+    },
+  });
+  const info = { url: emu.url, appId: emu.appId, appSecret: emu.appSecret, rootFolderToken: emu.rootFolderToken };
+  io.stdout.write(
+    values.json
+      ? `${JSON.stringify(info)}\n`
+      : `Feishu emulator on ${emu.url}\n  FEISHU_BASE_URL=${emu.url} FEISHU_APP_ID=${emu.appId} FEISHU_APP_SECRET=${emu.appSecret}\n  control API: ${emu.url}/__emulator/state\n`,
+  );
+  await new Promise<void>((resolve) => {
+    if (io.signal?.aborted) return resolve();
+    io.signal?.addEventListener('abort', () => resolve(), { once: true });
+    process.once('SIGTERM', () => resolve());
+  });
+  await emu.close();
+  return 0;
+}
+
+function wholeNumber(flag: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n < 0) throw new UsageError(`${flag} takes a whole number, not "${text}".`);
+  return n;
+}

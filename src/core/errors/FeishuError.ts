@@ -1,0 +1,69 @@
+import { lookup, type ErrorCategory, type ErrorCode } from './catalogue';
+import { redact } from './redact';
+
+export interface FeishuErrorInit {
+  code: ErrorCode;
+  /** Extra words after the catalogue's meaning, e.g. the server's msg or the path; redacted. */
+  detail?: string;
+  httpStatus?: number;
+  /** The API path, e.g. "drive/v1/files/upload_part". */
+  endpoint?: string;
+  /** X-Tt-Logid of the response, for Feishu support. */
+  logId?: string;
+  /** For rate limits: how long Feishu asked us to wait (x-ogw-ratelimit-reset), in ms. */
+  retryAfterMs?: number;
+  cause?: unknown;
+}
+
+/**
+ * The one error type of the core. Diagnosable from its text alone (code, endpoint, HTTP status, log id),
+ * never containing a token: every free-text part goes through redact().
+ */
+export class FeishuError extends Error {
+  override readonly name = 'FeishuError';
+  readonly code: ErrorCode;
+  readonly category: ErrorCategory;
+  readonly retryable: boolean;
+  readonly meaning: string;
+  readonly hint: string;
+  readonly detail?: string;
+  readonly httpStatus?: number;
+  readonly endpoint?: string;
+  readonly logId?: string;
+  readonly retryAfterMs?: number;
+
+  constructor(init: FeishuErrorInit) {
+    const entry = lookup(init.code);
+    const detail = init.detail === undefined ? undefined : redact(init.detail);
+    const context = [
+      typeof init.code === 'number' ? `code ${init.code}` : init.code,
+      init.endpoint,
+      init.httpStatus === undefined ? undefined : `HTTP ${init.httpStatus}`,
+      init.logId === undefined ? undefined : `log id ${init.logId}`,
+    ].filter((x): x is string => x !== undefined);
+    super(`${entry.meaning}${detail ? ` ${detail}` : ''} (${context.join(', ')})`, { cause: init.cause });
+    this.code = init.code;
+    this.category = entry.category;
+    this.retryable = entry.retryable;
+    this.meaning = entry.meaning;
+    this.hint = entry.hint;
+    this.detail = detail;
+    this.httpStatus = init.httpStatus;
+    this.endpoint = init.endpoint;
+    this.logId = init.logId;
+    this.retryAfterMs = init.retryAfterMs;
+  }
+
+  /** One line for a person: what happened and what to do. */
+  get userMessage(): string {
+    return `${this.message} ${this.hint}`;
+  }
+}
+
+export function isCancelled(err: unknown): boolean {
+  return err instanceof FeishuError && err.code === 'CANCELLED';
+}
+
+export function cancelledError(): FeishuError {
+  return new FeishuError({ code: 'CANCELLED' });
+}

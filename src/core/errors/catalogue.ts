@@ -1,0 +1,149 @@
+/**
+ * Every error code a user can meet, as data: Feishu's numeric codes (upload endpoints, auth, rate limits)
+ * and our own string codes for problems found before or around a call (bad input, network, protocol).
+ * The English hint says what to do; the extension localises by code (see src/vscode/l10n).
+ */
+export type ErrorCategory =
+  | 'auth' // credentials wrong or expired: set them again
+  | 'scope' // the app lacks an API scope: enable it in the developer console
+  | 'permission' // the identity may not write to the target
+  | 'quota' // tenant / user / folder limits reached
+  | 'size' // file too big for the endpoint or edition
+  | 'validation' // a request Feishu refused as malformed
+  | 'notFound' // folder, document or upload point missing
+  | 'compliance' // Feishu's content check refused the file
+  | 'rate' // rate limited: retried automatically
+  | 'transient' // server hiccup: retried automatically
+  | 'network' // connection problems: retried automatically
+  | 'input' // the local file or an argument is not usable
+  | 'config' // settings / environment are missing or unsafe
+  | 'cancelled' // the user stopped it
+  | 'internal'; // a bug on our side or an unexpected answer
+
+export interface CatalogueEntry {
+  readonly category: ErrorCategory;
+  /** Retried with backoff by the upload engine; reported only when retries run out. */
+  readonly retryable: boolean;
+  /** What the code means, one short English sentence. */
+  readonly meaning: string;
+  /** What the user can do about it, one short English sentence. */
+  readonly hint: string;
+}
+
+const e = (category: ErrorCategory, retryable: boolean, meaning: string, hint: string): CatalogueEntry => ({
+  category,
+  retryable,
+  meaning,
+  hint,
+});
+
+const RETRY_LATER = 'Feishu had a temporary problem; it was retried automatically. Try again in a few minutes.';
+const SET_CREDENTIALS = 'Set the App ID and App Secret again (Feishu: Set App Credentials, or FEISHU_APP_ID / FEISHU_APP_SECRET).';
+const NEW_USER_TOKEN = 'Get a new user access token and set it again (Feishu: Set User Access Token, or FEISHU_ACCESS_TOKEN).';
+const ENABLE_SCOPE =
+  'Enable an upload scope for the app in the Feishu developer console (drive:drive, drive:file:upload or docs:document.media:upload), publish a new app version, then retry.';
+const RESTART_UPLOAD = 'The upload session broke; upload the file again from the start.';
+
+/** Feishu's codes: the upload_part error table, the other upload endpoints, tenant token and gateway codes. */
+export const FEISHU_CODES: Readonly<Record<number, CatalogueEntry>> = {
+  // Upload endpoints (drive/v1/files/* and drive/v1/medias/*)
+  1061001: e('transient', true, 'Feishu internal error.', RETRY_LATER),
+  1061002: e('validation', false, 'Feishu rejected the request parameters.', 'Check the target (folder, parent type and node) and the file; if it persists, report it with the log id.'),
+  1061003: e('notFound', false, 'The target was not found.', 'Check that the folder or document still exists and the link is right.'),
+  1061004: e('permission', false, 'No permission to upload to this folder or document.', 'Give the app (or user) edit permission: share the folder or document with a group that contains the app\'s bot, or pick a folder you own.'),
+  1061005: e('auth', false, 'Feishu did not accept this identity for uploads.', SET_CREDENTIALS),
+  1061006: e('transient', true, 'Feishu timed out internally.', RETRY_LATER),
+  1061007: e('notFound', false, 'The target node has been deleted.', 'Choose another folder or document.'),
+  1061008: e('validation', false, 'The file name is empty or too long.', 'Rename the file to 1-250 characters.'),
+  1061021: e('transient', false, 'The upload session expired.', RESTART_UPLOAD),
+  1061022: e('transient', true, 'File version conflict.', RETRY_LATER),
+  1061041: e('notFound', false, 'The target folder or document has been deleted.', 'Choose another folder or document.'),
+  1061042: e('quota', false, 'Too many files have been uploaded to this target.', 'Upload into another folder or document.'),
+  1061043: e('size', false, 'The file is larger than this Feishu edition allows.', 'Check the size limit of your Feishu plan (help center article 360049067549); split or compress the file.'),
+  1061044: e('notFound', false, 'The target folder or upload point does not exist.', 'Check the folder link or token; the app can only see folders shared with it.'),
+  1061045: e('rate', true, 'Feishu asked to retry later (rate or concurrency limit).', RETRY_LATER),
+  1061061: e('quota', false, 'The personal storage quota is full.', 'Free space in your Feishu Drive or ask your admin for more.'),
+  1061073: e('scope', false, 'The app has no scope for this API.', ENABLE_SCOPE),
+  1061101: e('quota', false, 'The tenant storage quota is full.', 'Ask your Feishu admin to free or buy storage.'),
+  1061109: e('compliance', false, 'Feishu\'s compliance check refused the file name.', 'Rename the file and try again.'),
+  1061113: e('compliance', false, 'Feishu\'s compliance check refused the file content.', 'This file cannot be uploaded to Feishu.'),
+  1061500: e('notFound', false, 'The mount point of the target is gone.', 'Choose another folder.'),
+  1061547: e('quota', false, 'The document holds too many attachments.', 'Upload into another document.'),
+  1062004: e('transient', true, 'Feishu is still generating the thumbnail.', RETRY_LATER),
+  1062005: e('validation', false, 'This file type has no thumbnail.', 'Nothing to do: the file itself is fine.'),
+  1062006: e('transient', true, 'The thumbnail does not exist yet.', RETRY_LATER),
+  1062007: e('auth', false, 'The upload was started by a different identity.', 'Do not switch credentials during an upload; upload the file again.'),
+  1062008: e('validation', false, 'A checksum did not match: the bytes changed on the way or the file changed while uploading.', 'Upload the file again; do not edit it while it uploads.'),
+  1062009: e('validation', false, 'The bytes sent do not match the declared size.', 'The file may have changed during the upload; upload it again.'),
+  1062010: e('validation', false, 'Some blocks of the upload are missing.', RESTART_UPLOAD),
+  1062011: e('validation', false, 'A block number is out of range.', RESTART_UPLOAD),
+  1062012: e('transient', true, 'The file is still being copied.', RETRY_LATER),
+  1062013: e('validation', false, 'The file is damaged on Feishu\'s side.', 'Upload the file again.'),
+  1062014: e('permission', false, 'Instant upload (dedupe) is not allowed.', 'Upload the file normally.'),
+  1062051: e('network', true, 'The connection closed while uploading.', 'Check your network and try again.'),
+  1062505: e('quota', false, 'The Drive holds too many files and folders (400,000 at most).', 'Delete or archive files in the Drive.'),
+  1062506: e('quota', false, 'The folder is nested too deep (15 levels at most).', 'Upload into a folder nearer the root.'),
+  1062507: e('quota', false, 'The folder holds too many items (1,500 at most in one level).', 'Upload into another folder.'),
+  1064230: e('transient', true, 'The Drive is locked for data migration.', RETRY_LATER),
+  // Tenant / app token
+  10003: e('auth', false, 'App ID or App Secret is missing or malformed.', SET_CREDENTIALS),
+  10014: e('auth', false, 'The App ID is unknown or the app is not authorised.', SET_CREDENTIALS),
+  10015: e('auth', false, 'The App Secret is wrong.', SET_CREDENTIALS),
+  // Gateway: auth, scope, limits
+  99991400: e('rate', true, 'Feishu rate limit reached.', RETRY_LATER),
+  99991401: e('permission', false, 'Your IP address is not in the app\'s allow-list.', 'Add this machine\'s IP to the app\'s IP allow-list in the developer console.'),
+  99991403: e('quota', false, 'The app\'s monthly API quota is used up.', 'Wait for next month or upgrade the Feishu plan.'),
+  99991543: e('auth', false, 'The App ID or App Secret does not exist.', SET_CREDENTIALS),
+  99991661: e('auth', false, 'No access token was sent.', SET_CREDENTIALS),
+  99991662: e('auth', false, 'The app is disabled.', 'Enable the app in the Feishu developer console.'),
+  99991663: e('auth', false, 'The tenant access token is invalid or expired.', SET_CREDENTIALS),
+  99991664: e('auth', false, 'The app access token is invalid.', SET_CREDENTIALS),
+  99991665: e('auth', false, 'The tenant token is invalid.', SET_CREDENTIALS),
+  99991668: e('auth', false, 'The user access token is invalid or expired.', NEW_USER_TOKEN),
+  99991669: e('auth', false, 'The user refresh token is invalid.', NEW_USER_TOKEN),
+  99991671: e('auth', false, 'The access token is malformed.', SET_CREDENTIALS),
+  99991672: e('scope', false, 'The app has not enabled a scope this API needs.', ENABLE_SCOPE),
+  99991673: e('auth', false, 'The app is not available in this tenant.', 'Ask your Feishu admin to install or enable the app.'),
+  99991676: e('scope', false, 'The token lacks the scope this API needs.', ENABLE_SCOPE),
+  99991677: e('auth', false, 'The user access token has expired.', NEW_USER_TOKEN),
+  99991679: e('scope', false, 'The user has not granted the scope this API needs.', 'Authorise the app again with the upload scopes, then set the new user access token.'),
+  99992402: e('validation', false, 'Feishu rejected a field of the request.', 'Check the parent type and node; if it persists, report it with the log id.'),
+};
+
+/** Our own codes: problems found locally or around the HTTP exchange. */
+export const LOCAL_CODES = {
+  FILE_NOT_FOUND: e('input', false, 'The file does not exist.', 'Check the path.'),
+  FILE_UNREADABLE: e('input', false, 'The file cannot be read.', 'Check the file\'s permissions.'),
+  IS_DIRECTORY: e('input', false, 'This is a folder, not a file.', 'Pick files (the extension uploads a folder\'s files when you right-click the folder).'),
+  FILE_EMPTY: e('input', false, 'The file is empty (0 bytes); Feishu\'s upload API only accepts files of 1 byte or more.', 'Add content to the file, or skip it.'),
+  FILE_CHANGED: e('input', false, 'The file changed size while it was being uploaded.', 'Wait until the file is no longer being written, then upload it again.'),
+  NAME_TOO_LONG: e('input', false, 'The file name is longer than Feishu\'s 250 characters.', 'Rename the file to 250 characters or fewer.'),
+  NO_CREDENTIALS: e('config', false, 'No Feishu credentials are set.', 'Set FEISHU_APP_ID and FEISHU_APP_SECRET (a custom app\'s credentials) or FEISHU_ACCESS_TOKEN (a user access token).'),
+  BAD_FOLDER: e('input', false, 'This is not a Feishu folder link or token.', 'Paste a folder link like https://example.feishu.cn/drive/folder/<token>, or the token alone.'),
+  BAD_BASE_URL: e('config', false, 'The API base URL is not allowed.', 'Use an https:// URL (http:// only for 127.0.0.1 or localhost), or leave it empty to use the brand\'s default.'),
+  BAD_TARGET: e('input', false, 'The upload target is incomplete.', 'Give both a parent type and a parent node for document media, and valid JSON for extra.'),
+  NETWORK: e('network', true, 'Could not reach Feishu.', 'Check your network, proxy and the API base URL, then try again.'),
+  TIMEOUT: e('network', true, 'Feishu did not answer in time.', 'Check your network and try again.'),
+  HTTP_ERROR: e('transient', true, 'Feishu answered with an unexpected HTTP error.', RETRY_LATER),
+  BAD_RESPONSE: e('internal', false, 'Feishu sent an answer this tool does not understand.', 'Report it with the log id.'),
+  CANCELLED: e('cancelled', false, 'The upload was cancelled.', 'Nothing to do; upload again when you want.'),
+} as const satisfies Record<string, CatalogueEntry>;
+
+export type LocalCode = keyof typeof LOCAL_CODES;
+export type ErrorCode = number | LocalCode;
+
+/** Used for Feishu codes we have never seen: not retried, reported with the server's own message. */
+export const UNKNOWN_CODE: CatalogueEntry = e(
+  'internal',
+  false,
+  'Feishu returned an error this tool does not know.',
+  'Check the message and the log id; report it if it persists.',
+);
+
+export function lookup(code: ErrorCode): CatalogueEntry {
+  if (typeof code === 'number') return FEISHU_CODES[code] ?? UNKNOWN_CODE;
+  return LOCAL_CODES[code];
+}
+
+/** Codes that mean "the token went stale": fetch a new tenant token once and repeat the call. */
+export const STALE_TOKEN_CODES: ReadonlySet<number> = new Set([99991663, 99991664, 99991671]);

@@ -1,0 +1,194 @@
+import type { AxiosInstance, AxiosResponse } from 'axios';
+import FormData from 'form-data';
+import { STALE_TOKEN_CODES } from '../errors/catalogue';
+import { FeishuError } from '../errors/FeishuError';
+import { CallGate } from '../limits/CallGate';
+import { systemClock, type Clock } from '../limits/Clock';
+import type { FetchedToken, TokenProvider } from './auth';
+import { createHttp, headerValue, transportError } from './http';
+import type {
+  Envelope,
+  FileTokenResponse,
+  PrepareRequest,
+  PrepareResponse,
+  RootFolderMeta,
+  TenantTokenResponse,
+  UploadApi,
+} from './wire';
+
+/** One line per HTTP exchange, for the extension's log and the CLI's --verbose; never a token. */
+export interface CallInfo {
+  method: string;
+  endpoint: string;
+  httpStatus?: number;
+  /** Feishu's code, or our code when no usable answer came. */
+  code?: number | string;
+  logId?: string;
+  ms: number;
+}
+
+export interface FeishuClientOptions {
+  /** Open API base without /open-apis, from resolveBaseUrl(). */
+  baseUrl: string;
+  /** Bearer tokens; absent only for a client that just fetches tenant tokens. */
+  tokens?: TokenProvider;
+  clock?: Clock;
+  /** Paces upload endpoints: share one gate per app so all uploads together obey Feishu's rules. */
+  gate?: CallGate;
+  /** Socket idle timeout per request in ms. Default 60000. */
+  idleTimeoutMs?: number;
+  onCall?: (info: CallInfo) => void;
+  userAgent?: string;
+}
+
+interface Call {
+  method: 'GET' | 'POST';
+  endpoint: string;
+  json?: unknown;
+  /** Built again for every attempt: a multipart body is a one-shot stream. */
+  form?: () => FormData;
+  /** Upload endpoints go through the gate (one in flight, 5 per second each). */
+  gated?: boolean;
+  signal?: AbortSignal;
+  onUploadProgress?: (loadedBytes: number) => void;
+}
+
+/** Feishu's Open API over HTTP: one method per endpoint; every answer's `code` is checked. */
+export class FeishuClient {
+  private readonly http: AxiosInstance;
+  private readonly disposeHttp: () => void;
+  private readonly clock: Clock;
+  private readonly gate: CallGate;
+
+  constructor(private readonly options: FeishuClientOptions) {
+    const created = createHttp(options.baseUrl, options.userAgent ?? 'feishu-upload');
+    this.http = created.axios;
+    this.disposeHttp = created.dispose;
+    this.clock = options.clock ?? systemClock;
+    this.gate = options.gate ?? new CallGate(this.clock);
+  }
+
+  get baseUrl(): string {
+    return this.options.baseUrl;
+  }
+
+  dispose(): void {
+    this.disposeHttp();
+  }
+
+  async tenantAccessToken(appId: string, appSecret: string, signal?: AbortSignal): Promise<FetchedToken> {
+    const endpoint = 'auth/v3/tenant_access_token/internal';
+    const res = await this.exchange({ method: 'POST', endpoint, json: { app_id: appId, app_secret: appSecret }, signal }, undefined);
+    const body = this.parse<never>(res, endpoint) as TenantTokenResponse;
+    if (!body.tenant_access_token) throw new FeishuError({ code: 'BAD_RESPONSE', endpoint, detail: 'No tenant_access_token in the answer.' });
+    return { token: body.tenant_access_token, expireSeconds: body.expire ?? 7200 };
+  }
+
+  async rootFolderMeta(signal?: AbortSignal): Promise<RootFolderMeta> {
+    return this.call<RootFolderMeta>({ method: 'GET', endpoint: 'drive/explorer/v2/root_folder/meta', signal });
+  }
+
+  async uploadAll(api: UploadApi, form: () => FormData, signal?: AbortSignal, onUploadProgress?: (n: number) => void): Promise<FileTokenResponse> {
+    return this.call<FileTokenResponse>({ method: 'POST', endpoint: `drive/v1/${api}/upload_all`, form, gated: true, signal, onUploadProgress });
+  }
+
+  async uploadPrepare(api: UploadApi, body: PrepareRequest, signal?: AbortSignal): Promise<PrepareResponse> {
+    return this.call<PrepareResponse>({ method: 'POST', endpoint: `drive/v1/${api}/upload_prepare`, json: body, gated: true, signal });
+  }
+
+  async uploadPart(api: UploadApi, form: () => FormData, signal?: AbortSignal, onUploadProgress?: (n: number) => void): Promise<void> {
+    await this.call<unknown>({ method: 'POST', endpoint: `drive/v1/${api}/upload_part`, form, gated: true, signal, onUploadProgress });
+  }
+
+  async uploadFinish(api: UploadApi, uploadId: string, blockNum: number, signal?: AbortSignal): Promise<FileTokenResponse> {
+    return this.call<FileTokenResponse>({
+      method: 'POST',
+      endpoint: `drive/v1/${api}/upload_finish`,
+      json: { upload_id: uploadId, block_num: blockNum },
+      gated: true,
+      signal,
+    });
+  }
+
+  /** An authenticated call; a stale tenant token is replaced once and the call repeated. */
+  async call<T>(call: Call): Promise<T> {
+    const tokens = this.options.tokens;
+    if (!tokens) throw new FeishuError({ code: 'NO_CREDENTIALS', endpoint: call.endpoint });
+    for (let renewed = false; ; renewed = true) {
+      const token = await tokens.getToken(call.signal);
+      try {
+        const send = (): Promise<AxiosResponse<string>> => this.exchange(call, token);
+        const res = call.gated ? await this.gate.run(call.endpoint, send, call.signal) : await send();
+        return this.parse<T>(res, call.endpoint).data as T;
+      } catch (err) {
+        const stale = err instanceof FeishuError && typeof err.code === 'number' && STALE_TOKEN_CODES.has(err.code);
+        if (!stale || renewed || !tokens.invalidate(token)) throw err;
+      }
+    }
+  }
+
+  /** One HTTP exchange; a transport failure becomes a FeishuError. Reports a CallInfo either way. */
+  private async exchange(call: Call, token: string | undefined): Promise<AxiosResponse<string>> {
+    const started = this.clock.now();
+    const form = call.form?.();
+    const headers: Record<string, string | number> = {};
+    if (token !== undefined) headers.Authorization = `Bearer ${token}`;
+    if (form) Object.assign(headers, form.getHeaders(), { 'Content-Length': form.getLengthSync() });
+    else if (call.json !== undefined) headers['Content-Type'] = 'application/json; charset=utf-8';
+    try {
+      const res = await this.http.request<string>({
+        method: call.method,
+        url: call.endpoint,
+        data: form ?? (call.json === undefined ? undefined : JSON.stringify(call.json)),
+        headers,
+        signal: call.signal,
+        timeout: this.options.idleTimeoutMs ?? 60_000,
+        onUploadProgress: call.onUploadProgress ? (e) => call.onUploadProgress?.(e.loaded) : undefined,
+      });
+      this.report(call, started, res.status, peekCode(res.data), headerValue(res, 'x-tt-logid'));
+      return res;
+    } catch (err) {
+      const mapped = transportError(err, call.endpoint);
+      this.report(call, started, undefined, mapped.code, undefined);
+      throw mapped;
+    }
+  }
+
+  private report(call: Call, started: number, httpStatus: number | undefined, code: number | string | undefined, logId: string | undefined): void {
+    this.options.onCall?.({ method: call.method, endpoint: call.endpoint, httpStatus, code, logId, ms: Math.round(this.clock.now() - started) });
+  }
+
+  /** Checks HTTP status and Feishu's `code` (HTTP 200 can carry an error). */
+  private parse<T>(res: AxiosResponse<string>, endpoint: string): Envelope<T> {
+    const logIdHeader = headerValue(res, 'x-tt-logid');
+    let body: Envelope<T> | undefined;
+    try {
+      const parsed: unknown = JSON.parse(res.data);
+      if (parsed && typeof parsed === 'object') body = parsed as Envelope<T>;
+    } catch {
+      body = undefined;
+    }
+    const logId = logIdHeader ?? body?.error?.log_id;
+    if (body && typeof body.code === 'number' && body.code !== 0) {
+      const resetSeconds = Number(headerValue(res, 'x-ogw-ratelimit-reset'));
+      throw new FeishuError({
+        code: body.code,
+        detail: body.msg ? `Feishu says: "${body.msg}".` : undefined,
+        httpStatus: res.status,
+        endpoint,
+        logId,
+        retryAfterMs: Number.isFinite(resetSeconds) && resetSeconds > 0 ? resetSeconds * 1000 : undefined,
+      });
+    }
+    if (res.status < 200 || res.status >= 300 || !body || body.code !== 0) {
+      const serverSide = res.status >= 500 || res.status === 429;
+      throw new FeishuError({ code: serverSide ? 'HTTP_ERROR' : 'BAD_RESPONSE', httpStatus: res.status, endpoint, logId });
+    }
+    return body;
+  }
+}
+
+function peekCode(text: string): number | undefined {
+  const m = /"code"\s*:\s*(-?\d+)/.exec(text.slice(0, 200));
+  return m ? Number(m[1]) : undefined;
+}

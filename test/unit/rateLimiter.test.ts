@@ -1,0 +1,69 @@
+import { strict as assert } from 'node:assert';
+import { test } from 'node:test';
+import { CallGate, FeishuError } from '../../src/core';
+import { RateLimiter } from '../../src/core/limits/RateLimiter';
+import { FakeClock } from '../helpers/FakeClock';
+
+test('at most 5 starts in any window (+ margin) per key; keys are independent', async () => {
+  const clock = new FakeClock();
+  const limiter = new RateLimiter(clock, { callsPerWindow: 5, windowMs: 1000, marginMs: 25 });
+  const starts: number[] = [];
+  const run = (async () => {
+    for (let i = 0; i < 12; i++) {
+      await limiter.acquire('upload_part');
+      starts.push(clock.now());
+    }
+  })();
+  await clock.advance(5000);
+  await run;
+  assert.deepEqual(starts, [0, 0, 0, 0, 0, 1025, 1025, 1025, 1025, 1025, 2050, 2050]);
+  for (let i = 5; i < starts.length; i++) assert.ok(starts[i] - starts[i - 5] >= 1000, `window broken at ${i}`);
+  // Another endpoint has its own budget.
+  assert.equal(limiter.delayFor('upload_finish'), 0);
+});
+
+test('spaced calls never wait', async () => {
+  const clock = new FakeClock();
+  const limiter = new RateLimiter(clock);
+  for (let i = 0; i < 20; i++) {
+    assert.equal(limiter.delayFor('k'), 0, `call ${i}`);
+    await limiter.acquire('k');
+    await clock.advance(250);
+  }
+  assert.equal(clock.sleeps.length, 0);
+});
+
+test('the gate lets one call in flight at a time, in order', async () => {
+  const clock = new FakeClock();
+  const gate = new CallGate(clock, { callsPerWindow: 100 });
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const order: number[] = [];
+  const call = (n: number) => async () => {
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    await clock.sleep(10);
+    order.push(n);
+    inFlight--;
+    return n;
+  };
+  const all = Promise.all([1, 2, 3, 4].map((n) => gate.run(n % 2 ? 'a' : 'b', call(n))));
+  await clock.advance(100);
+  assert.deepEqual(await all, [1, 2, 3, 4]);
+  assert.deepEqual(order, [1, 2, 3, 4]);
+  assert.equal(maxInFlight, 1);
+});
+
+test('a caller cancelled while queued leaves at once and does not block the queue', async () => {
+  const clock = new FakeClock();
+  const gate = new CallGate(clock);
+  const first = gate.run('a', () => clock.sleep(100));
+  const ac = new AbortController();
+  const second = gate.run('a', () => Promise.resolve('never'), ac.signal);
+  const third = gate.run('a', () => Promise.resolve('third'));
+  ac.abort();
+  await assert.rejects(second, (e: unknown) => e instanceof FeishuError && e.code === 'CANCELLED' && /cancelled/.test(e.message));
+  await clock.advance(100);
+  await first;
+  assert.equal(await third, 'third');
+});
