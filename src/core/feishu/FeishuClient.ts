@@ -50,7 +50,6 @@ interface Call {
   /** Upload endpoints go through the gate (one in flight, 5 per second each). */
   gated?: boolean;
   signal?: AbortSignal;
-  onUploadProgress?: (loadedBytes: number) => void;
 }
 
 /** Feishu's Open API over HTTP: one method per endpoint; every answer's `code` is checked. */
@@ -88,16 +87,16 @@ export class FeishuClient {
     return this.call<RootFolderMeta>({ method: 'GET', endpoint: 'drive/explorer/v2/root_folder/meta', signal });
   }
 
-  async uploadAll(api: UploadApi, form: () => FormData, signal?: AbortSignal, onUploadProgress?: (n: number) => void): Promise<FileTokenResponse> {
-    return this.call<FileTokenResponse>({ method: 'POST', endpoint: `drive/v1/${api}/upload_all`, form, gated: true, signal, onUploadProgress });
+  async uploadAll(api: UploadApi, form: () => FormData, signal?: AbortSignal): Promise<FileTokenResponse> {
+    return this.call<FileTokenResponse>({ method: 'POST', endpoint: `drive/v1/${api}/upload_all`, form, gated: true, signal });
   }
 
   async uploadPrepare(api: UploadApi, body: PrepareRequest, signal?: AbortSignal): Promise<PrepareResponse> {
     return this.call<PrepareResponse>({ method: 'POST', endpoint: `drive/v1/${api}/upload_prepare`, json: body, gated: true, signal });
   }
 
-  async uploadPart(api: UploadApi, form: () => FormData, signal?: AbortSignal, onUploadProgress?: (n: number) => void): Promise<void> {
-    await this.call<unknown>({ method: 'POST', endpoint: `drive/v1/${api}/upload_part`, form, gated: true, signal, onUploadProgress });
+  async uploadPart(api: UploadApi, form: () => FormData, signal?: AbortSignal): Promise<void> {
+    await this.call<unknown>({ method: 'POST', endpoint: `drive/v1/${api}/upload_part`, form, gated: true, signal });
   }
 
   async uploadFinish(api: UploadApi, uploadId: string, blockNum: number, signal?: AbortSignal): Promise<FileTokenResponse> {
@@ -143,7 +142,6 @@ export class FeishuClient {
         headers,
         signal: call.signal,
         timeout: this.options.idleTimeoutMs ?? 60_000,
-        onUploadProgress: call.onUploadProgress ? (e) => call.onUploadProgress?.(e.loaded) : undefined,
       });
       this.report(call, started, res.status, peekCode(res.data), headerValue(res, 'x-tt-logid'));
       return res;

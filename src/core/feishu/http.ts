@@ -13,7 +13,9 @@ export function createHttp(baseUrl: string, userAgent: string): { axios: AxiosIn
     httpsAgent,
     // No redirects: axios' redirect follower buffers the whole body, and a token must not follow a redirect.
     maxRedirects: 0,
-    maxBodyLength: Infinity,
+    // -1, not Infinity: axios wraps a streamed body in a counting Transform for any limit > -1, and that
+    // wrapper keeps the keep-alive socket from returning to the pool (each part then opens a new connection).
+    maxBodyLength: -1,
     maxContentLength: 16 * 1024 * 1024,
     responseType: 'text',
     transformResponse: [(data: unknown) => data],

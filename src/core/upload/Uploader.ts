@@ -5,6 +5,7 @@ import type { UploadApi } from '../feishu/wire';
 import { systemClock, type Clock } from '../limits/Clock';
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryContext, type RetryPolicy } from '../limits/retry';
 import { adler32, adler32Finish, adler32Update } from './checksum';
+import { countingBufferStream, countingPassThrough } from './countingStream';
 import { checkName, type FileSource } from './FileSource';
 import { chooseMethod, planBlocks, type Block, type UploadMethod } from './plan';
 import { apiOf, checkMediaTarget, type UploadTarget } from './target';
@@ -104,17 +105,18 @@ export class Uploader {
 
   private async uploadAll(source: FileSource, parent: Parent, options: UploadOptions): Promise<{ fileToken: string; parts: number }> {
     const checksum = await streamChecksum(source, options.signal);
-    const report = (loaded: number): void => options.onProgress?.({ bytesSent: Math.min(loaded, source.size), totalBytes: source.size, part: 1, parts: 1 });
+    const report = monotonic(options.onProgress);
+    const onBytes = (loaded: number): void => report({ bytesSent: Math.min(loaded, source.size), totalBytes: source.size, part: 1, parts: 1 });
     const form = (): FormData => {
       const f = parentFields(parent, source.name);
       f.append('size', String(source.size));
       f.append('checksum', checksum);
       if (parent.extra !== undefined) f.append('extra', parent.extra);
-      f.append('file', source.stream(), { filename: source.name, contentType: 'application/octet-stream', knownLength: source.size });
+      f.append('file', countingPassThrough(source.stream(), onBytes), { filename: source.name, contentType: 'application/octet-stream', knownLength: source.size });
       return f;
     };
-    const res = await withRetry(() => this.client.uploadAll(parent.api, form, options.signal, report), this.retryContext(options.signal));
-    report(source.size);
+    const res = await withRetry(() => this.client.uploadAll(parent.api, form, options.signal), this.retryContext(options.signal));
+    onBytes(source.size);
     return { fileToken: requireToken(res.file_token, parent.api, 'upload_all'), parts: 1 };
   }
 
@@ -131,7 +133,8 @@ export class Uploader {
   }
 
   private async uploadMultipart(source: FileSource, parent: Parent, options: UploadOptions): Promise<{ fileToken: string; parts: number }> {
-    const { signal, onProgress } = options;
+    const { signal } = options;
+    const report = monotonic(options.onProgress);
     const retry = this.retryContext(signal);
     const prepared = await withRetry(
       () =>
@@ -156,20 +159,25 @@ export class Uploader {
         const current = await next!;
         next = i + 1 < blocks.length ? read(blocks[i + 1]) : undefined;
         next?.catch(() => undefined); // observed here; awaited (and rethrown) on the next turn
-        const report = (loaded: number): void =>
-          onProgress?.({ bytesSent: sentBefore + Math.min(loaded, current.data.length), totalBytes: source.size, part: i + 1, parts: blocks.length });
+        const base = sentBefore;
+        const onBytes = (loaded: number): void =>
+          report({ bytesSent: base + Math.min(loaded, current.data.length), totalBytes: source.size, part: i + 1, parts: blocks.length });
         const form = (): FormData => {
           const f = new FormData();
           f.append('upload_id', prepared.upload_id);
           f.append('seq', String(current.block.seq));
           f.append('size', String(current.data.length));
           f.append('checksum', current.checksum);
-          f.append('file', current.data, { filename: source.name, contentType: 'application/octet-stream', knownLength: current.data.length });
+          f.append('file', countingBufferStream(current.data, onBytes), {
+            filename: source.name,
+            contentType: 'application/octet-stream',
+            knownLength: current.data.length,
+          });
           return f;
         };
-        await withRetry(() => this.client.uploadPart(parent.api, form, signal, report), retry);
+        await withRetry(() => this.client.uploadPart(parent.api, form, signal), retry);
+        onBytes(current.data.length);
         sentBefore += current.data.length;
-        report(current.data.length);
       }
     } finally {
       // Never leave a read running against a file the caller is about to close.
@@ -178,6 +186,18 @@ export class Uploader {
     const res = await withRetry(() => this.client.uploadFinish(parent.api, prepared.upload_id, blocks.length, signal), retry);
     return { fileToken: requireToken(res.file_token, parent.api, 'upload_finish'), parts: blocks.length };
   }
+}
+
+/** Progress never goes back: a retried part re-sends bytes that were already counted once. */
+function monotonic(onProgress: UploadOptions['onProgress']): (p: UploadProgress) => void {
+  let high = -1;
+  let lastPart = 0;
+  return (p) => {
+    if (p.bytesSent < high || (p.bytesSent === high && p.part === lastPart)) return;
+    high = p.bytesSent;
+    lastPart = p.part;
+    onProgress?.(p);
+  };
 }
 
 function parentFields(parent: Parent, name: string): FormData {

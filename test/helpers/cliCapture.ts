@@ -1,0 +1,26 @@
+import { runCli } from '../../src/cli/main';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** stdout parsed as JSON lines. */
+  json: Record<string, unknown>[];
+}
+
+/** Runs the CLI in-process with captured output and the given environment only. */
+export async function cli(argv: string[], env: NodeJS.ProcessEnv, signal?: AbortSignal): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t), isTTY: false },
+    env,
+    signal,
+  });
+  const json = stdout
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  return { code, stdout, stderr, json };
+}

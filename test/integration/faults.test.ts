@@ -1,0 +1,97 @@
+import { strict as assert } from 'node:assert';
+import { after, before, describe, test } from 'node:test';
+import { FeishuError, openFileSource, type UploadTarget } from '../../src/core';
+import type { Fault } from '../../src/emulator';
+import { startRig, type Rig } from '../helpers/feishu';
+import { tempDir, writeFixture } from '../helpers/fixtures';
+
+const MiB = 1024 * 1024;
+// 8 MiB blocks keep multipart runs to 3 parts (20 MiB + 1 byte): the faults matter, not the volume.
+const EMULATOR = { blockSize: 8 * MiB };
+
+describe('every fault kind: the upload still completes byte-identical', () => {
+  let rig: Rig;
+  const tmp = tempDir();
+  const big = writeFixture(tmp.dir, 'big.bin', 20 * MiB + 1);
+  const small = writeFixture(tmp.dir, 'small.bin', 3 * MiB);
+  before(async () => {
+    rig = await startRig({ emulator: EMULATOR, idleTimeoutMs: 1500 });
+  });
+  after(async () => {
+    await rig.close();
+    tmp.dispose();
+  });
+
+  const cases: [string, Fault, 'big' | 'small', UploadTarget['kind']][] = [
+    ['connection reset mid-part', { kind: 'reset', endpoint: 'upload_part', after: 1 }, 'big', 'folder'],
+    ['connection reset mid-body on upload_all', { kind: 'reset', endpoint: 'upload_all' }, 'small', 'media'],
+    ['HTTP 500 on a part', { kind: 'http500', endpoint: 'upload_part', after: 2 }, 'big', 'media'],
+    ['HTTP 500 on upload_all', { kind: 'http500', endpoint: 'upload_all' }, 'small', 'folder'],
+    ['1061045 twice on parts', { kind: 'code', code: 1061045, endpoint: 'upload_part', count: 2 }, 'big', 'folder'],
+    ['1061001 on finish', { kind: 'code', code: 1061001, endpoint: 'upload_finish' }, 'big', 'folder'],
+    ['1061006 on prepare', { kind: 'code', code: 1061006, endpoint: 'upload_prepare' }, 'big', 'media'],
+    ['99991400 with x-ogw-ratelimit-reset', { kind: 'rateLimit', resetSeconds: 1, endpoint: 'upload_part', after: 1 }, 'big', 'folder'],
+    ['tenant token expiry mid-upload', { kind: 'tokenExpired', endpoint: 'upload_part', after: 1 }, 'big', 'folder'],
+    ['upload id expiry (restart from prepare)', { kind: 'uploadIdExpired', endpoint: 'upload_part', after: 1 }, 'big', 'media'],
+    ['a stalled answer (idle timeout, then retry)', { kind: 'stall', endpoint: 'upload_part', after: 1 }, 'big', 'folder'],
+  ];
+
+  for (const [label, fault, which, kind] of cases) {
+    test(label, async () => {
+      const fixture = which === 'big' ? big : small;
+      const target: UploadTarget =
+        kind === 'folder' ? { kind: 'folder', folderToken: rig.emu.addFolder() } : { kind: 'media', parentType: 'docx_image', parentNode: rig.emu.addMediaParent() };
+      const firedBefore = rig.emu.stats().faults[fault.kind] ?? 0;
+      rig.emu.injectFault(fault);
+      const source = await openFileSource(fixture.path);
+      const result = await rig.uploader.upload(source, target).finally(() => source.close());
+      rig.emu.clearFaults();
+      assert.equal((rig.emu.stats().faults[fault.kind] ?? 0) - firedBefore, fault.count ?? 1, 'the fault fired');
+      assert.ok(rig.emu.getFile(result.fileToken)?.bytes?.equals(fixture.bytes), 'bytes identical');
+    });
+  }
+
+  test('a fatal error mid-upload is reported as such and nothing is stored', async () => {
+    const filesBefore = rig.emu.listFiles().length;
+    rig.emu.injectFault({ kind: 'code', code: 1061004, status: 403, endpoint: 'upload_part', after: 1 });
+    const source = await openFileSource(big.path);
+    await assert.rejects(
+      rig.uploader.upload(source, { kind: 'folder' }).finally(() => source.close()),
+      (e: unknown) =>
+        e instanceof FeishuError &&
+        e.code === 1061004 &&
+        e.category === 'permission' &&
+        /No permission to upload to this folder or document\..*code 1061004, drive\/v1\/files\/upload_part, HTTP 403, log id /.test(e.message) &&
+        /share the folder or document with a group that contains the app's bot/.test(e.hint),
+    );
+    rig.emu.clearFaults();
+    assert.equal(rig.emu.listFiles().length, filesBefore);
+  });
+
+  test('cancel stops within one part, rejects as cancelled, stores nothing', async () => {
+    const filesBefore = rig.emu.listFiles().length;
+    const finishesBefore = rig.emu.stats().calls['drive/v1/files/upload_finish'] ?? 0;
+    const ac = new AbortController();
+    let partsSeenAtAbort = 0;
+    const source = await openFileSource(big.path);
+    const started = performance.now();
+    const upload = rig.uploader.upload(source, { kind: 'folder' }, {
+      signal: ac.signal,
+      onProgress: (p) => {
+        if (p.part === 2 && !ac.signal.aborted) {
+          partsSeenAtAbort = p.part;
+          ac.abort();
+        }
+      },
+    });
+    await assert.rejects(upload.finally(() => source.close()), (e: unknown) => e instanceof FeishuError && e.code === 'CANCELLED' && e.message.startsWith('The upload was cancelled.'));
+    assert.equal(partsSeenAtAbort, 2);
+    assert.ok(performance.now() - started < 3000, 'stopped promptly');
+    assert.equal(rig.emu.listFiles().length, filesBefore);
+    assert.equal(rig.emu.stats().calls['drive/v1/files/upload_finish'] ?? 0, finishesBefore, 'finish was never called');
+  });
+
+  test('no rule violation was caused by our pacing in any of these runs', () => {
+    assert.deepEqual(rig.emu.violations(), []);
+  });
+});
