@@ -19,7 +19,7 @@ export async function uploadCommand(argv: string[], io: CliIo): Promise<number> 
     if (err instanceof FeishuError) throw new UsageError(err.userMessage);
     throw err;
   }
-  const progress = io.stderr.isTTY && !args.json ? new ProgressLine(io.stderr as NodeJS.WriteStream) : undefined;
+  const progress = io.stderr.isTTY ? new ProgressLine(io.stderr as NodeJS.WriteStream) : undefined;
   const uploader = new Uploader(client, {
     onRetry: args.verbose ? (e, n, ms) => io.stderr.write(`retry ${n + 1} in ${ms} ms after: ${e.message}\n`) : undefined,
   });

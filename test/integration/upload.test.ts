@@ -67,6 +67,15 @@ describe('uploads over HTTP against the emulator', () => {
     }
   });
 
+  test('one keep-alive connection carries every part (no new socket per part)', async () => {
+    const { path } = writeFixture(tmp.dir, 'keepalive.bin', 20 * MiB + 1);
+    const source = await openFileSource(path);
+    const before = rig.emu.stats().connections;
+    const result = await rig.uploader.upload(source, { kind: 'folder' }).finally(() => source.close());
+    assert.equal(result.parts, 6);
+    assert.ok(rig.emu.stats().connections - before <= 1, `opened ${rig.emu.stats().connections - before} connections for 8 calls`);
+  });
+
   test('an empty folder setting uploads into the root folder (root_folder/meta)', async () => {
     const { path } = writeFixture(tmp.dir, 'root.txt', 10);
     const source = await openFileSource(path);

@@ -5,7 +5,7 @@ import { FeishuError } from '../errors/FeishuError';
 import { CallGate } from '../limits/CallGate';
 import { systemClock, type Clock } from '../limits/Clock';
 import type { FetchedToken, TokenProvider } from './auth';
-import { createHttp, headerValue, transportError } from './http';
+import { createHttp, dispatchReporting, headerValue, transportError } from './http';
 import type {
   Envelope,
   FileTokenResponse,
@@ -116,7 +116,7 @@ export class FeishuClient {
     for (let renewed = false; ; renewed = true) {
       const token = await tokens.getToken(call.signal);
       try {
-        const send = (): Promise<AxiosResponse<string>> => this.exchange(call, token);
+        const send = (dispatched?: () => void): Promise<AxiosResponse<string>> => this.exchange(call, token, dispatched);
         const res = call.gated ? await this.gate.run(call.endpoint, send, call.signal) : await send();
         return this.parse<T>(res, call.endpoint).data as T;
       } catch (err) {
@@ -127,7 +127,7 @@ export class FeishuClient {
   }
 
   /** One HTTP exchange; a transport failure becomes a FeishuError. Reports a CallInfo either way. */
-  private async exchange(call: Call, token: string | undefined): Promise<AxiosResponse<string>> {
+  private async exchange(call: Call, token: string | undefined, dispatched?: () => void): Promise<AxiosResponse<string>> {
     const started = this.clock.now();
     const form = call.form?.();
     const headers: Record<string, string | number> = {};
@@ -142,6 +142,7 @@ export class FeishuClient {
         headers,
         signal: call.signal,
         timeout: this.options.idleTimeoutMs ?? 60_000,
+        transport: dispatched ? dispatchReporting(dispatched) : undefined,
       });
       this.report(call, started, res.status, peekCode(res.data), headerValue(res, 'x-tt-logid'));
       return res;

@@ -31,6 +31,19 @@ export function createHttp(baseUrl: string, userAgent: string): { axios: AxiosIn
   };
 }
 
+/**
+ * An axios transport (used since maxRedirects is 0) that reports when the request gets its socket: the
+ * moment it really leaves, for the rate limiter.
+ */
+export function dispatchReporting(onSocket: () => void): { request: typeof http.request } {
+  const request = ((options: http.RequestOptions, callback?: (res: http.IncomingMessage) => void) => {
+    const req = (options.protocol === 'https:' ? https : http).request(options, callback);
+    req.once('socket', onSocket);
+    return req;
+  }) as typeof http.request;
+  return { request };
+}
+
 /** Maps a transport failure (no HTTP answer) to our error type. */
 export function transportError(err: unknown, endpoint: string): FeishuError {
   if (err instanceof FeishuError) return err;

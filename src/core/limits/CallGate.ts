@@ -11,11 +11,12 @@ export class CallGate {
     this.limiter = new RateLimiter(clock, options);
   }
 
-  async run<T>(endpoint: string, call: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  /** Runs `call` in turn; `call` gets `dispatched`, to report the moment its request leaves (see RateLimiter). */
+  async run<T>(endpoint: string, call: (dispatched: () => void) => Promise<T>, signal?: AbortSignal): Promise<T> {
     const release = await this.serializer.lock(signal);
     try {
-      await this.limiter.acquire(endpoint, signal);
-      return await call();
+      const dispatched = await this.limiter.acquire(endpoint, signal);
+      return await call(dispatched);
     } finally {
       release();
     }

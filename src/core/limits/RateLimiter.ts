@@ -7,7 +7,7 @@ export interface RateLimitOptions {
   windowMs?: number;
   /**
    * Extra spacing in ms added to the window, because Feishu counts when a request arrives and we count
-   * when we start sending it. Default 25: small against 1000 ms, larger than loopback/event-loop jitter.
+   * when we send it: this covers the server's side of the jitter. Default 25.
    */
   marginMs?: number;
 }
@@ -17,7 +17,7 @@ export interface RateLimitOptions {
  * so pacing with it never trips either kind of server-side counter.
  */
 export class RateLimiter {
-  private readonly starts = new Map<string, number[]>();
+  private readonly starts = new Map<string, { at: number }[]>();
   private readonly calls: number;
   private readonly spanMs: number;
 
@@ -34,17 +34,25 @@ export class RateLimiter {
     const recent = this.starts.get(key) ?? [];
     if (recent.length < this.calls) return 0;
     const oldest = recent[recent.length - this.calls];
-    return Math.max(0, oldest + this.spanMs - this.clock.now());
+    return Math.max(0, oldest.at + this.spanMs - this.clock.now());
   }
 
-  /** Waits for a slot on this key and records the start. */
-  async acquire(key: string, signal?: AbortSignal): Promise<void> {
+  /**
+   * Waits for a slot on this key and records the start. Returns `restamp`, to call when the request really
+   * leaves: the recorded start moves to that later moment, so time lost between pacing and sending (event
+   * loop, GC) cannot squeeze the next window.
+   */
+  async acquire(key: string, signal?: AbortSignal): Promise<() => void> {
     for (let wait = this.delayFor(key); wait > 0; wait = this.delayFor(key)) {
       await this.clock.sleep(wait, signal);
     }
+    const entry = { at: this.clock.now() };
     const recent = this.starts.get(key) ?? [];
-    recent.push(this.clock.now());
+    recent.push(entry);
     if (recent.length > this.calls) recent.splice(0, recent.length - this.calls);
     this.starts.set(key, recent);
+    return () => {
+      entry.at = Math.max(entry.at, this.clock.now());
+    };
   }
 }

@@ -9,8 +9,11 @@ export interface FileSource {
   readonly name: string;
   /** Bytes, as measured when the file was opened. */
   readonly size: number;
-  /** Exactly `length` bytes from `offset`; fails with FILE_CHANGED if the file got shorter. */
-  read(offset: number, length: number): Promise<Buffer>;
+  /**
+   * Exactly `length` bytes from `offset`, into `into` when given (reused between blocks so memory stays at
+   * two blocks however large the file), else into a new buffer. Fails with FILE_CHANGED if the file got shorter.
+   */
+  read(offset: number, length: number, into?: Buffer): Promise<Buffer>;
   /** The whole file as a stream, for upload_all. */
   stream(): Readable;
   close(): Promise<void>;
@@ -62,9 +65,8 @@ class NodeFileSource implements FileSource {
     private readonly handle: fs.FileHandle,
   ) {}
 
-  async read(offset: number, length: number): Promise<Buffer> {
-    // A fresh buffer per block: it is handed to the HTTP layer while the next block is read.
-    const buf = Buffer.allocUnsafe(length);
+  async read(offset: number, length: number, into?: Buffer): Promise<Buffer> {
+    const buf = into && into.length >= length ? into.subarray(0, length) : Buffer.allocUnsafe(length);
     let filled = 0;
     while (filled < length) {
       const { bytesRead } = await this.handle.read(buf, filled, length - filled, offset + filled);

@@ -148,8 +148,11 @@ export class Uploader {
     const endpoint = `drive/v1/${parent.api}/upload_prepare`;
     if (!prepared.upload_id) throw new FeishuError({ code: 'BAD_RESPONSE', endpoint, detail: 'No upload_id in the answer.' });
     const blocks = planBlocks(source.size, prepared, endpoint);
+    // Two block buffers, used in turn: one on the wire, the other being filled. A buffer is refilled only
+    // after the part that used it has been answered, so no request ever sends half-overwritten bytes.
+    const buffers = [Buffer.allocUnsafe(prepared.block_size), Buffer.allocUnsafe(Math.min(prepared.block_size, source.size))];
     const read = (b: Block): Promise<{ block: Block; data: Buffer; checksum: string }> =>
-      source.read(b.offset, b.length).then((data) => ({ block: b, data, checksum: adler32(data) }));
+      source.read(b.offset, b.length, buffers[b.seq % 2]).then((data) => ({ block: b, data, checksum: adler32(data) }));
 
     let sentBefore = 0;
     // Read and checksum block i+1 while block i is on the wire: the disk and CPU never hold up the network.
@@ -157,11 +160,20 @@ export class Uploader {
     try {
       for (let i = 0; i < blocks.length; i++) {
         const current = await next!;
-        next = i + 1 < blocks.length ? read(blocks[i + 1]) : undefined;
-        next?.catch(() => undefined); // observed here; awaited (and rethrown) on the next turn
+        next = undefined;
+        // Read and checksum the next block once this part's bytes flow, not before: the checksum holds the
+        // event loop for a few ms, and doing that between pacing a call and sending it would make Feishu see
+        // our calls closer together than we timed them.
+        const readAhead = (): void => {
+          if (next || i + 1 >= blocks.length) return;
+          next = read(blocks[i + 1]);
+          next.catch(() => undefined); // observed here; awaited (and rethrown) on the next turn
+        };
         const base = sentBefore;
-        const onBytes = (loaded: number): void =>
+        const onBytes = (loaded: number): void => {
+          readAhead();
           report({ bytesSent: base + Math.min(loaded, current.data.length), totalBytes: source.size, part: i + 1, parts: blocks.length });
+        };
         const form = (): FormData => {
           const f = new FormData();
           f.append('upload_id', prepared.upload_id);
@@ -176,7 +188,7 @@ export class Uploader {
           return f;
         };
         await withRetry(() => this.client.uploadPart(parent.api, form, signal), retry);
-        onBytes(current.data.length);
+        onBytes(current.data.length); // also starts the read-ahead if no byte was counted yet
         sentBefore += current.data.length;
       }
     } finally {

@@ -1,0 +1,309 @@
+// The emulator: state plus the request pipeline every /open-apis call goes through —
+// faults → auth → rate/concurrency rules → body (shaped) → route → latency → response.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { handleControl } from './controlRoutes';
+import { Drive } from './Drive';
+import { FaultQueue } from './FaultQueue';
+import { newLogId } from './ids';
+import { Link } from './Link';
+import { RateRules } from './RateRules';
+import { readBody, type Body } from './readBody';
+import { failure, plainText, replyCode, type Reply } from './reply';
+import { findRoute, isUploadEndpoint, type RouteState } from './routes';
+import { Timers } from './Timers';
+import { TokenStore } from './TokenStore';
+import { UploadSessions } from './UploadSessions';
+import { UPLOAD_ALL_MAX_BYTES } from './uploadRoutes';
+import type { Emulator, EmulatorOptions, EmulatorStats, Fault, Shaping, StoredFile, Violation } from './types';
+
+const OPEN_API_PREFIX = '/open-apis/';
+/** Room for multipart headers around the largest accepted payload, in bytes. */
+const BODY_OVERHEAD_BYTES = 1024 * 1024;
+/** Body bytes a `reset` fault lets through by default before cutting the connection. */
+const RESET_DEFAULT_AFTER_BYTES = 64 * 1024;
+
+export class FeishuEmulator implements Emulator {
+  private readonly server: Server;
+  private readonly timers = new Timers();
+  private readonly tokens: TokenStore;
+  private readonly drive = new Drive();
+  private readonly sessions: UploadSessions;
+  private readonly rules: RateRules;
+  private readonly faults = new FaultQueue();
+  private readonly link: Link;
+  private readonly routeState: RouteState;
+  private readonly maxBodyBytes: number;
+  private readonly log: (line: string) => void;
+  private shaping: Shaping;
+  private calls: Record<string, number> = {};
+  private codes: Record<string, number> = {};
+  private firedFaults: Record<string, number> = {};
+  private connections = 0;
+  private port = 0;
+
+  constructor(options: EmulatorOptions = {}) {
+    const blockSize = positive('blockSize', options.blockSize ?? 4 * 1024 * 1024);
+    const keepBytes = options.keepBytes ?? true;
+    this.tokens = new TokenStore(
+      options.appId ?? 'cli_emulator',
+      options.appSecret ?? 'emulator-secret',
+      options.userAccessTokens ?? [],
+      positive('tokenTtlSeconds', options.tokenTtlSeconds ?? 7200) * 1000,
+    );
+    this.sessions = new UploadSessions(blockSize, positive('uploadIdTtlMs', options.uploadIdTtlMs ?? 24 * 60 * 60 * 1000), keepBytes);
+    this.rules = new RateRules(positive('qps', options.qps ?? 5));
+    this.shaping = { ...options.shaping };
+    this.link = new Link(() => this.shaping.bytesPerSecond);
+    this.routeState = { tokens: this.tokens, drive: this.drive, sessions: this.sessions, keepBytes };
+    this.maxBodyBytes = Math.max(UPLOAD_ALL_MAX_BYTES, blockSize) + BODY_OVERHEAD_BYTES;
+    this.log = options.log ?? (() => undefined);
+    // No request timeout: a heavily shaped upload may legitimately take longer than Node's 300 s default.
+    // Idle keep-alive sockets still close after Node's default 5 s, as a gateway's would.
+    this.server = createServer({ requestTimeout: 0 }, (req, res) => void this.dispatch(req, res));
+    this.server.on('connection', () => this.connections++);
+  }
+
+  /** Binds 127.0.0.1:`port` (0 = any free port). */
+  async listen(port: number): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, '127.0.0.1', () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get appId(): string {
+    return this.tokens.appId;
+  }
+
+  get appSecret(): string {
+    return this.tokens.appSecret;
+  }
+
+  get rootFolderToken(): string {
+    return this.drive.rootFolderToken;
+  }
+
+  addFolder(): string {
+    return this.drive.addFolder();
+  }
+
+  addMediaParent(token?: string): string {
+    return this.drive.addMediaParent(token);
+  }
+
+  getFile(fileToken: string): StoredFile | undefined {
+    return this.drive.get(fileToken);
+  }
+
+  listFiles(): StoredFile[] {
+    return this.drive.list();
+  }
+
+  stats(): EmulatorStats {
+    return {
+      calls: { ...this.calls },
+      codes: { ...this.codes },
+      faults: { ...this.firedFaults },
+      connections: this.connections,
+      uploadSessions: this.sessions.counts(),
+    };
+  }
+
+  violations(): Violation[] {
+    return this.rules.violations();
+  }
+
+  setShaping(shaping: Shaping): void {
+    this.shaping = { ...shaping };
+  }
+
+  injectFault(fault: Fault): void {
+    this.faults.add(fault);
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  rotateSecret(newSecret: string): void {
+    this.tokens.rotateSecret(newSecret);
+  }
+
+  expireTokens(): void {
+    this.tokens.expireAll();
+  }
+
+  expireUploads(): void {
+    this.sessions.expireAll();
+  }
+
+  reset(): void {
+    this.drive.clearFiles();
+    void this.sessions.clear();
+    this.rules.reset();
+    this.faults.clear();
+    this.calls = {};
+    this.codes = {};
+    this.firedFaults = {};
+    this.connections = 0;
+  }
+
+  async close(): Promise<void> {
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeAllConnections();
+    this.timers.cancelAll();
+    await closed;
+    await this.sessions.dispose();
+  }
+
+  private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0];
+    try {
+      if (path.startsWith(OPEN_API_PREFIX)) await this.openApi(req, res, path.slice(OPEN_API_PREFIX.length));
+      else if (path.startsWith('/__emulator/')) await handleControl(req, res, this, path);
+      else this.write(res, plainText(404, '404 page not found'), newLogId());
+    } catch (error) {
+      this.log(`emulator error on ${req.method} ${path}: ${String(error)}`);
+      if (!res.headersSent && !res.destroyed) this.write(res, plainText(500, 'emulator error'), newLogId());
+    }
+  }
+
+  private async openApi(req: IncomingMessage, res: ServerResponse, endpoint: string): Promise<void> {
+    const logId = newLogId();
+    const arrived = Date.now();
+    const respond = async (reply: Reply): Promise<void> => {
+      await this.timers.sleep(this.shaping.latencyMs ?? 0);
+      this.write(res, reply, logId);
+      const code = replyCode(reply);
+      if (code !== undefined) this.codes[code] = (this.codes[code] ?? 0) + 1;
+      this.log(`${req.method} ${endpoint} -> ${reply.status}${code === undefined ? '' : ` code=${code}`} ${Date.now() - arrived} ms ${logId}`);
+    };
+    this.calls[endpoint] = (this.calls[endpoint] ?? 0) + 1;
+
+    const route = findRoute(this.routeState, req.method, endpoint);
+    let fault = this.faults.take(endpoint, isUploadEndpoint(endpoint));
+    if (fault) {
+      this.firedFaults[fault.kind] = (this.firedFaults[fault.kind] ?? 0) + 1;
+      this.log(`fault ${fault.kind} on ${req.method} ${endpoint}`);
+    }
+    if (fault?.kind === 'tokenExpired') {
+      this.tokens.expireAll();
+      fault = undefined;
+    }
+    if (fault && fault.kind !== 'uploadIdExpired') return this.runFault(fault, req, respond);
+    if (!route) {
+      await this.drain(req);
+      return respond(plainText(404, '404 page not found'));
+    }
+
+    let identity = '';
+    if (route.auth) {
+      const check = this.tokens.authorize(req.headers.authorization);
+      if (!check.ok) {
+        await this.drain(req);
+        return respond(failure(check.code, { message: check.message }));
+      }
+      identity = check.identity;
+    }
+
+    if (route.upload) {
+      const admission = this.rules.admit(endpoint);
+      if (!admission.ok) {
+        this.log(`violation ${admission.violation.reason} on ${endpoint}: ${admission.violation.detail}`);
+        await this.drain(req);
+        return respond(failure(1061045, { message: admission.violation.detail }));
+      }
+      // The slot is held from arrival until the response is written, or the connection dies.
+      res.once('finish', admission.release);
+      res.once('close', admission.release);
+    }
+
+    const body = await readBody(req, { maxBytes: this.maxBodyBytes, link: this.link, timers: this.timers });
+    if (!body) return;
+    let reply: Reply;
+    try {
+      reply = await route.handle({
+        body,
+        contentType: req.headers['content-type'],
+        identity,
+        expireSessionFirst: fault?.kind === 'uploadIdExpired',
+      });
+    } catch (error) {
+      reply = failure(1061001, { message: `emulator error: ${String(error)}` });
+    }
+    return respond(reply);
+  }
+
+  /** Faulted calls skip auth and the rules and never store anything. */
+  private async runFault(fault: Fault, req: IncomingMessage, respond: (reply: Reply) => Promise<void>): Promise<void> {
+    switch (fault.kind) {
+      case 'reset': {
+        const declared = Number(req.headers['content-length'] ?? NaN);
+        const defaultAfter = Number.isFinite(declared) ? Math.min(RESET_DEFAULT_AFTER_BYTES, Math.floor(declared / 2)) : 1;
+        await readBody(req, { maxBytes: 0, link: this.link, timers: this.timers, destroyAfterBytes: Math.max(1, fault.afterBytes ?? defaultAfter) });
+        return;
+      }
+      case 'http500':
+        if (await this.drain(req)) await respond(plainText(500, 'Internal Server Error'));
+        return;
+      case 'code':
+        if (await this.drain(req)) await respond(failure(fault.code, { status: fault.status, msg: fault.msg }));
+        return;
+      case 'rateLimit': {
+        const headers = { 'x-ogw-ratelimit-limit': '5', 'x-ogw-ratelimit-reset': String(fault.resetSeconds ?? 1) };
+        if (await this.drain(req)) await respond(failure(99991400, { status: 429, headers }));
+        return;
+      }
+      case 'stall':
+        // Without `ms` the call is never answered; the client's own timeout has to end it.
+        if ((await this.drain(req)) && fault.ms !== undefined) {
+          await this.timers.sleep(fault.ms);
+          await respond(failure(1061006, { message: `stalled ${fault.ms} ms` }));
+        }
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Reads and drops a body (shaped like any other) so the connection stays usable. */
+  private async drain(req: IncomingMessage): Promise<Body | undefined> {
+    return readBody(req, { maxBytes: 0, link: this.link, timers: this.timers });
+  }
+
+  private write(res: ServerResponse, reply: Reply, logId: string): void {
+    if (res.destroyed || res.writableEnded) return;
+    let payload: string | Buffer;
+    let contentType: string;
+    if (reply.kind === 'json') {
+      const body = { ...reply.body };
+      if (typeof body.error === 'object' && body.error !== null) body.error = { log_id: logId, ...body.error };
+      payload = JSON.stringify(body);
+      contentType = 'application/json; charset=utf-8';
+    } else {
+      payload = reply.body;
+      contentType = reply.contentType;
+    }
+    res.writeHead(reply.status, {
+      ...reply.headers,
+      'Content-Type': contentType,
+      'Content-Length': Buffer.byteLength(payload),
+      'X-Tt-Logid': logId,
+    });
+    res.end(payload);
+  }
+}
+
+function positive(name: string, value: number): number {
+  if (!(typeof value === 'number' && Number.isFinite(value) && value > 0)) throw new RangeError(`${name} must be a positive number, got ${value}`);
+  return value;
+}

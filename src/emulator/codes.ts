@@ -1,0 +1,65 @@
+// The Feishu codes the emulator can send, with the HTTP status and msg the docs list for each
+// (feishu-protocol.md §2.4, §4.7). Injected `code` faults reuse this table for their defaults.
+
+export interface CodeInfo {
+  status: number;
+  msg: string;
+}
+
+const CODES: Record<number, CodeInfo> = {
+  0: { status: 200, msg: 'success' },
+  // Token endpoints.
+  10003: { status: 400, msg: 'invalid param' },
+  10014: { status: 400, msg: 'app not found / unauthorized' },
+  10015: { status: 400, msg: 'app secret invalid' },
+  // Gateway auth / limits.
+  99991400: { status: 429, msg: 'request trigger frequency limit' },
+  99991661: { status: 400, msg: 'Missing access token for authorization. Please make a request with token attached.' },
+  99991663: { status: 400, msg: 'Invalid access token for authorization. Please make a request with token attached.' },
+  99991668: { status: 400, msg: 'Invalid access token for authorization. Please make a request with token attached.' },
+  99992402: { status: 400, msg: 'field validation failed' },
+  // Drive upload endpoints.
+  1061001: { status: 200, msg: 'internal error.' },
+  1061002: { status: 400, msg: 'params error.' },
+  1061003: { status: 404, msg: 'not found.' },
+  1061004: { status: 403, msg: 'forbidden.' },
+  1061005: { status: 401, msg: 'auth failed.' },
+  1061006: { status: 200, msg: 'internal time out.' },
+  1061007: { status: 404, msg: 'file has been delete.' },
+  1061008: { status: 400, msg: 'invalid file name.' },
+  1061021: { status: 400, msg: 'upload id expire.' },
+  1061022: { status: 500, msg: 'file version conflict.' },
+  1061041: { status: 400, msg: 'parent node has been deleted.' },
+  1061042: { status: 400, msg: 'parent node out of limit.' },
+  1061043: { status: 400, msg: 'file size beyond limit.' },
+  1061044: { status: 400, msg: 'parent node not exist.' },
+  1061045: { status: 200, msg: 'can retry.' },
+  1061061: { status: 400, msg: 'user quota exceeded.' },
+  1061073: { status: 403, msg: 'no scope auth.' },
+  1061101: { status: 400, msg: 'file quota exceeded.' },
+  1061109: { status: 400, msg: 'file name cqc not passed.' },
+  1061113: { status: 400, msg: 'file cqc not passed.' },
+  1061500: { status: 403, msg: 'mount node point kill.' },
+  1061547: { status: 400, msg: 'attachment parent-child relation number exceed.' },
+  1062004: { status: 202, msg: 'cover generating.' },
+  1062005: { status: 202, msg: 'file type not support cover.' },
+  1062006: { status: 202, msg: 'cover no exist.' },
+  1062007: { status: 400, msg: 'upload user not match.' },
+  1062008: { status: 400, msg: 'checksum param Invalid.' },
+  1062009: { status: 400, msg: 'the actual size is inconsistent with the parameter declaration size.' },
+  1062010: { status: 400, msg: 'block missing, please upload all blocks.' },
+  1062011: { status: 400, msg: 'block num out of bounds.' },
+  1062012: { status: 400, msg: 'file copying.' },
+  1062013: { status: 400, msg: 'file damaged.' },
+  1062014: { status: 403, msg: 'dedupe no support.' },
+  1062051: { status: 400, msg: 'client connect close.' },
+  1062505: { status: 400, msg: 'parent node out of size.' },
+  1062506: { status: 400, msg: 'parent node out of depth.' },
+  1062507: { status: 400, msg: 'parent node out of sibling num.' },
+  1064230: { status: 200, msg: 'locked for data migration' },
+};
+
+/** Unknown codes default to HTTP 200 with a generic msg, the common case for Feishu business errors. */
+export function codeInfo(code: number): CodeInfo {
+  return CODES[code] ?? { status: 200, msg: 'error' };
+}

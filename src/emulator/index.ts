@@ -1,0 +1,24 @@
+// A local HTTP server that behaves like Feishu's Drive upload API, for integration tests,
+// benchmarks and demos. It shares no code with the client it tests.
+import { FeishuEmulator } from './FeishuEmulator';
+import type { Emulator, EmulatorOptions } from './types';
+
+export type {
+  Emulator,
+  EmulatorOptions,
+  EmulatorStats,
+  Fault,
+  FaultKind,
+  FaultTarget,
+  Shaping,
+  StoredFile,
+  UploadEndpointFamily,
+  Violation,
+} from './types';
+
+/** Starts an emulator on 127.0.0.1 and resolves once it accepts connections. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const emulator = new FeishuEmulator(options);
+  await emulator.listen(options.port ?? 0);
+  return emulator;
+}

@@ -1,0 +1,137 @@
+// Public shapes of the Feishu upload emulator. Wire names (snake_case) stay inside the route handlers.
+
+/** Network shaping applied to every /open-apis request. Omitted fields mean "no shaping". */
+export interface Shaping {
+  /** Extra delay before each response is written, in milliseconds. Default 0. */
+  latencyMs?: number;
+  /**
+   * Request-body read rate in bytes per second, shared by all connections (one simulated link).
+   * The server pauses the socket, so the client's TCP send is slowed by backpressure. Default unlimited.
+   */
+  bytesPerSecond?: number;
+}
+
+/** Which requests a fault applies to and how often. */
+export interface FaultTarget {
+  /**
+   * Substring of the path after /open-apis/, e.g. 'medias/upload_part'. Default: any of the 8 upload
+   * endpoints (for `uploadIdExpired`: any upload_part / upload_finish, the calls that carry an upload_id).
+   */
+  endpoint?: string;
+  /** Matching calls to let through before the fault fires. Default 0. */
+  after?: number;
+  /** Matching calls the fault fires on, one per call. Default 1. */
+  count?: number;
+}
+
+export type Fault = FaultTarget &
+  (
+    | { kind: 'reset'; afterBytes?: number }
+    | { kind: 'http500' }
+    | { kind: 'code'; code: number; status?: number; msg?: string }
+    | { kind: 'rateLimit'; resetSeconds?: number }
+    | { kind: 'tokenExpired' }
+    | { kind: 'uploadIdExpired' }
+    | { kind: 'stall'; ms?: number }
+  );
+
+export type FaultKind = Fault['kind'];
+
+export interface EmulatorOptions {
+  /** TCP port on 127.0.0.1; 0 picks a free one. Default 0. */
+  port?: number;
+  /** The one app the emulator knows. Default 'cli_emulator'. */
+  appId?: string;
+  /** Its secret. Default 'emulator-secret'. */
+  appSecret?: string;
+  /** Bearer tokens accepted as user_access_tokens (each one its own identity). Default none. */
+  userAccessTokens?: string[];
+  /** Lifetime of issued tenant/app tokens, in seconds (fractions allowed for tests). Default 7200. */
+  tokenTtlSeconds?: number;
+  /** Lifetime of an upload_id from prepare, in milliseconds. Default 86 400 000 (24 h). */
+  uploadIdTtlMs?: number;
+  /** Accepted calls per sliding 1000 ms window, per upload endpoint, per app. Default 5. */
+  qps?: number;
+  /** Block size handed out by upload_prepare, in bytes. Default 4 194 304 (4 MiB). */
+  blockSize?: number;
+  /**
+   * Keep stored files' bytes in memory. Default true. When false only size and sha256 are kept, and
+   * multipart parts wait in a temp file under os.tmpdir() until finish (memory stays ~one block per call).
+   */
+  keepBytes?: boolean;
+  /** Initial shaping. Default none. */
+  shaping?: Shaping;
+  /** One line per request and per notable event. Default silent. */
+  log?: (line: string) => void;
+}
+
+export type UploadEndpointFamily = 'files' | 'medias';
+
+export interface StoredFile {
+  fileToken: string;
+  name: string;
+  /** Bytes. */
+  size: number;
+  parentType: string;
+  parentNode: string;
+  extra?: string;
+  endpoint: UploadEndpointFamily;
+  /** Lower-case hex. */
+  sha256: string;
+  /** Present only when keepBytes is true. */
+  bytes?: Buffer;
+  /** Epoch milliseconds. */
+  createdAt: number;
+}
+
+export interface EmulatorStats {
+  /** Requests that arrived, by path after /open-apis/ (e.g. 'drive/v1/medias/upload_part'). */
+  calls: Record<string, number>;
+  /** Feishu `code` values sent in JSON bodies, keyed by the decimal code ('0' for success). */
+  codes: Record<string, number>;
+  /** Injected faults that fired, by kind. */
+  faults: Record<string, number>;
+  /** TCP connections accepted (a client that reuses keep-alive sockets keeps this low). */
+  connections: number;
+  uploadSessions: { open: number; finished: number; expired: number };
+}
+
+export interface Violation {
+  endpoint: string;
+  reason: 'qps' | 'concurrency';
+  /** Epoch milliseconds of the offending call's arrival. */
+  at: number;
+  detail: string;
+}
+
+export interface Emulator {
+  /** Open API base, e.g. http://127.0.0.1:PORT (API paths are under /open-apis/, control under /__emulator/). */
+  readonly url: string;
+  readonly appId: string;
+  /** The current secret (changes with rotateSecret). */
+  readonly appSecret: string;
+  readonly rootFolderToken: string;
+  /** Registers a new Drive folder and returns its token. */
+  addFolder(): string;
+  /** Registers a valid media upload point (e.g. a docx block id) and returns it. */
+  addMediaParent(token?: string): string;
+  getFile(fileToken: string): StoredFile | undefined;
+  listFiles(): StoredFile[];
+  stats(): EmulatorStats;
+  /** Every 1061045 the emulator issued because of its rate/concurrency rules. */
+  violations(): Violation[];
+  /** Replaces the shaping (an empty object removes it). */
+  setShaping(shaping: Shaping): void;
+  injectFault(fault: Fault): void;
+  clearFaults(): void;
+  /** The old secret stops working and every issued token is invalidated. */
+  rotateSecret(newSecret: string): void;
+  /** Every issued tenant/app token becomes invalid (99991663). */
+  expireTokens(): void;
+  /** Every open upload_id becomes expired (1061021). */
+  expireUploads(): void;
+  /** Forgets files, upload sessions, stats, violations, rate windows and faults; keeps folders, tokens, shaping. */
+  reset(): void;
+  /** Stops listening and destroys open connections, including keep-alive and stalled ones. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,12 @@
+import type * as vscode from 'vscode';
+import { registerCommands } from './vscode/registerCommands';
+import { createServices } from './vscode/services';
+
+/** Activated by our commands only (implicit onCommand events): build the services, register the commands. */
+export function activate(context: vscode.ExtensionContext): void {
+  registerCommands(context, createServices(context));
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,15 @@
+/**
+ * The one list of command ids. package.json's contributes.commands must match it (a unit test checks),
+ * and the registrar must give every id a handler (the compiler checks).
+ */
+export const COMMAND_IDS = {
+  upload: 'feishu.upload',
+  uploadFile: 'feishu.uploadFile',
+  setAppCredentials: 'feishu.setAppCredentials',
+  setUserAccessToken: 'feishu.setUserAccessToken',
+  signOut: 'feishu.signOut',
+  showLog: 'feishu.showLog',
+} as const;
+
+export type CommandKey = keyof typeof COMMAND_IDS;
+export type CommandId = (typeof COMMAND_IDS)[CommandKey];

@@ -1,0 +1,18 @@
+import type { CommandKey } from '../commandIds';
+import type { Command } from './Command';
+import { setAppCredentials } from './setAppCredentials';
+import { setUserAccessToken } from './setUserAccessToken';
+import { showLog } from './showLog';
+import { signOut } from './signOut';
+import { upload } from './upload';
+import { uploadFile } from './uploadFile';
+
+/** Every id in COMMAND_IDS has its handler here: a missing one is a compile error. */
+export const COMMANDS: { readonly [K in CommandKey]: Command } = {
+  upload,
+  uploadFile,
+  setAppCredentials,
+  setUserAccessToken,
+  signOut,
+  showLog,
+};

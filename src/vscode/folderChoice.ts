@@ -1,0 +1,38 @@
+import { FeishuError, parseFolderInput, type UploadTarget } from '../core';
+import type { Translate } from './translate';
+
+/** What `feishu.defaultFolder` (and the folder prompt) accept for the root folder, "My Space". */
+export const ROOT_KEYWORD = 'root';
+
+/**
+ * A folder link, a token, or "root" → the folder token (undefined = My Space). Throws BAD_FOLDER with a
+ * detail that says what was wrong.
+ */
+export function parseFolderChoice(text: string): string | undefined {
+  const raw = text.trim();
+  if (raw.toLowerCase() === ROOT_KEYWORD) return undefined;
+  return parseFolderInput(raw);
+}
+
+/** The target `feishu.defaultFolder` names, or undefined when it is empty and the user must be asked. */
+export function targetFromSetting(defaultFolder: string): UploadTarget | undefined {
+  if (defaultFolder.trim() === '') return undefined;
+  return { kind: 'folder', folderToken: parseFolderChoice(defaultFolder) };
+}
+
+/** For the input box: undefined when the text is usable (empty = My Space), else why not. */
+export function folderInputProblem(text: string, t: Translate): string | undefined {
+  if (text.trim() === '') return undefined;
+  try {
+    parseFolderChoice(text);
+    return undefined;
+  } catch (err) {
+    if (!(err instanceof FeishuError)) throw err;
+    return [t(err.meaning), err.detail, t(err.hint)].filter(Boolean).join(' ');
+  }
+}
+
+/** The value to store in `feishu.defaultFolder` for what the user typed. */
+export function settingValueFor(text: string): string {
+  return text.trim() === '' ? ROOT_KEYWORD : text.trim();
+}

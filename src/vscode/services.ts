@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import { CallGate, systemClock, type Clock } from '../core';
+import { ActivityTracker } from './ActivityTracker';
+import { ClientPool } from './ClientPool';
+import { SecretStore } from './SecretStore';
+import { readSettings, SETTINGS_SECTION, type FeishuSettings } from './settings';
+import { UploadStatusBar } from './UploadStatusBar';
+import type { Translate } from './translate';
+import { UploadLog } from './UploadLog';
+
+/** Everything a command needs, built once per activation and passed down (no globals). */
+export interface Services {
+  readonly t: Translate;
+  readonly log: UploadLog;
+  readonly secrets: SecretStore;
+  readonly clients: ClientPool;
+  readonly activity: ActivityTracker;
+  readonly clock: Clock;
+  /** Read on every use: settings can change at any time. */
+  settings(): FeishuSettings;
+}
+
+/** The output channel's name: a product name, the same in every language (logs and tests find it by it). */
+export const LOG_CHANNEL_NAME = 'Feishu Upload';
+
+export function createServices(context: vscode.ExtensionContext): Services {
+  const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
+  const channel = vscode.window.createOutputChannel(LOG_CHANNEL_NAME, { log: true });
+  const log = new UploadLog(channel);
+  const secrets = new SecretStore(context.secrets);
+  const settings = (): FeishuSettings => {
+    const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+    return readSettings({ get: (key) => config.get(key), userValue: (key) => config.inspect(key)?.globalValue });
+  };
+  const clients = new ClientPool({
+    credentials: () => secrets.credentials(),
+    settings,
+    // One gate per activation: Feishu allows one upload call in flight per app, across all batches.
+    gate: new CallGate(systemClock),
+    onCall: (info) => log.call(info),
+    onRetry: (err, retry, delayMs) => log.retry(err, retry, delayMs),
+  });
+  const activity = new ActivityTracker();
+  context.subscriptions.push(
+    channel,
+    new UploadStatusBar(activity, t),
+    { dispose: () => clients.dispose() },
+    secrets.onDidChange(() => {
+      log.info('Credentials changed; the next upload uses them.');
+      clients.invalidate();
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(SETTINGS_SECTION)) clients.invalidate();
+    }),
+  );
+  return { t, log, secrets, clients, activity, clock: systemClock, settings };
+}
