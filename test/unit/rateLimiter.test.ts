@@ -67,3 +67,19 @@ test('a caller cancelled while queued leaves at once and does not block the queu
   await first;
   assert.equal(await third, 'third');
 });
+
+test('a call that leaves late is re-stamped: the next window counts from when it really left', async () => {
+  const clock = new FakeClock();
+  const limiter = new RateLimiter(clock, { callsPerWindow: 1, windowMs: 1000, marginMs: 0 });
+  const restamp = await limiter.acquire('k');
+  await clock.advance(300); // event loop busy: the request got its socket 300 ms after pacing let it go
+  restamp();
+  assert.equal(limiter.delayFor('k'), 1000, 'counted from 300 ms, not from 0');
+  await clock.advance(700);
+  assert.equal(limiter.delayFor('k'), 300);
+  // Re-stamping never moves a start earlier.
+  const again = await limiter.acquire('other');
+  const stampedAt = clock.now();
+  again();
+  assert.equal(limiter.delayFor('other'), stampedAt + 1000 - clock.now());
+});
