@@ -1,0 +1,72 @@
+// Paths written by scripts/e2e/setup.sh into <cacheDir>/env.json, plus small shared utilities.
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+
+export interface E2eEnv {
+  /** Wrapper script: runs code-server on Node 24 with Node 24 first in PATH. */
+  codeServerBin: string;
+  node24BinDir: string;
+  chromiumPath: string;
+  codeServerVersion: string;
+}
+
+export function loadE2eEnv(cacheDir: string): E2eEnv {
+  const file = join(cacheDir, 'env.json');
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as E2eEnv;
+  } catch (err) {
+    throw new Error(`cannot read ${file}: run scripts/e2e/setup.sh first (${String(err)})`, { cause: err });
+  }
+}
+
+/**
+ * The repo root: the nearest folder above this file whose package.json is ours. Tests may
+ * run from out/ or from the private build dir of scripts/e2e/run.sh, so no fixed '../..'.
+ */
+export function repoRoot(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'feishu-upload') return dir;
+  }
+  throw new Error(`no feishu-upload package.json above ${__dirname}`);
+}
+
+/** A port that was free a moment ago on 127.0.0.1 (the OS picks it; callers retry on EADDRINUSE). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * Polls `probe` until it returns something other than undefined. This waits on observed
+ * state (a file, an HTTP answer, the clipboard), never on a fixed delay: the interval
+ * only bounds how often we look.
+ */
+export async function pollUntil<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  { timeoutMs = 30_000, intervalMs = 100 }: { timeoutMs?: number; intervalMs?: number } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastErr: unknown;
+  for (;;) {
+    try {
+      const v = await probe();
+      if (v !== undefined) return v;
+    } catch (err) {
+      lastErr = err;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastErr ? `: ${String(lastErr)}` : ''}`);
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
