@@ -31,8 +31,13 @@ export class ProgressLine {
       `${formatBytes(p.bytesSent)}/${formatBytes(p.totalBytes)}${parts}` +
       (speed ? ` ${formatBytes(speed)}/s` : '') +
       (eta !== undefined ? ` ETA ${formatDuration(eta)}` : '');
+    this.note(line);
+  }
+
+  /** Replaces the line with `text`, e.g. a status while Feishu converts an import. */
+  note(text: string): void {
     const cols = this.out.columns || 100;
-    this.out.write(`\r${line.slice(0, cols - 1).padEnd(cols - 1)}`);
+    this.out.write(`\r${text.slice(0, cols - 1).padEnd(cols - 1)}`);
     this.drawn = true;
   }
 

@@ -1,5 +1,6 @@
 import { FeishuError } from '../core';
 import { emulatorCommand } from './emulatorCommand';
+import { importCommand } from './importCommand';
 import type { CliIo } from './io';
 import { uploadCommand } from './uploadCommand';
 import { USAGE } from './usage';
@@ -12,6 +13,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     switch (command) {
       case 'upload':
         return await uploadCommand(rest, io);
+      case 'import':
+        return await importCommand(rest, io);
       case 'emulator':
         return await emulatorCommand(rest, io);
       case undefined:

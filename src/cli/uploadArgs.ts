@@ -1,56 +1,32 @@
-import { parseArgs } from 'node:util';
-import { FeishuError, parseFolderInput, checkMediaTarget, type Brand, type UploadTarget } from '../core';
+import { FeishuError, parseFolderInput, checkMediaTarget, parseDocumentInput, type DocumentRef, type UploadTarget } from '../core';
+import { commonArgs, parseCommandArgs, type CommonArgs } from './commonArgs';
 import { UsageError } from './UsageError';
 
-export interface UploadArgs {
+export interface UploadArgs extends CommonArgs {
   files: string[];
-  target: UploadTarget;
-  brand: Brand;
-  baseUrl?: string;
-  json: boolean;
-  verbose: boolean;
+  /** A folder, document media, or (with --doc) a document the files are appended to. */
+  target: UploadTarget | { kind: 'document'; document: DocumentRef };
 }
 
 export function parseUploadArgs(argv: string[], env: NodeJS.ProcessEnv): UploadArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        folder: { type: 'string' },
-        'parent-type': { type: 'string' },
-        'parent-node': { type: 'string' },
-        extra: { type: 'string' },
-        brand: { type: 'string' },
-        'base-url': { type: 'string' },
-        json: { type: 'boolean', default: false },
-        verbose: { type: 'boolean', default: false },
-      },
-    });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(argv, {
+    folder: { type: 'string' },
+    doc: { type: 'string' },
+    'parent-type': { type: 'string' },
+    'parent-node': { type: 'string' },
+    extra: { type: 'string' },
+  });
   if (positionals.length === 0) throw new UsageError('No file given: feishu-upload upload <file...>.');
-  const brand = (values.brand ?? env.FEISHU_BRAND ?? 'feishu').toLowerCase();
-  if (brand !== 'feishu' && brand !== 'lark') throw new UsageError(`--brand must be feishu or lark, not "${brand}".`);
-  return {
-    files: positionals,
-    target: parseTarget(values),
-    brand,
-    baseUrl: values['base-url'] ?? env.FEISHU_BASE_URL,
-    json: values.json === true,
-    verbose: values.verbose === true,
-  };
+  return { ...commonArgs(values, env), files: positionals, target: parseTarget(values) };
 }
 
-function parseTarget(values: { folder?: string; 'parent-type'?: string; 'parent-node'?: string; extra?: string }): UploadTarget {
+function parseTarget(values: { folder?: string; doc?: string; 'parent-type'?: string; 'parent-node'?: string; extra?: string }): UploadArgs['target'] {
   const parentType = values['parent-type'];
   const mediaFlags = parentType !== undefined || values['parent-node'] !== undefined || values.extra !== undefined;
-  if (mediaFlags && values.folder !== undefined) throw new UsageError('Use --folder or --parent-type/--parent-node, not both.');
+  const chosen = [values.folder !== undefined, values.doc !== undefined, mediaFlags].filter(Boolean).length;
+  if (chosen > 1) throw new UsageError('Use one of --folder, --doc, or --parent-type/--parent-node.');
   try {
+    if (values.doc !== undefined) return { kind: 'document', document: parseDocumentInput(values.doc) };
     if (!mediaFlags) return { kind: 'folder', folderToken: parseFolderInput(values.folder) };
     if (parentType === undefined) throw new UsageError('--parent-node and --extra need --parent-type.');
     const parentNode = values['parent-node'] ?? '';

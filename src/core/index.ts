@@ -1,12 +1,20 @@
 // The core's public surface: what the CLI and the extension may use.
+export * from './docs/blockKind';
+export * from './docs/documentLink';
+export * from './docs/DocumentUploader';
 export * from './errors/catalogue';
 export * from './errors/FeishuError';
 export { redact } from './errors/redact';
 export * from './feishu/baseUrl';
 export * from './feishu/connect';
-export { FeishuClient, type CallInfo } from './feishu/FeishuClient';
+export { DocxApi } from './feishu/docx';
+export { FeishuClient, type Call, type CallInfo } from './feishu/FeishuClient';
+export * from './import/Importer';
+export * from './import/importFormats';
 export { CallGate } from './limits/CallGate';
 export { systemClock, type Clock } from './limits/Clock';
+export { DOCX_WRITES_PER_SECOND, docxWritePacer, KeyedPacer } from './limits/KeyedPacer';
+export type { RetryPolicy, RetrySettings } from './limits/retry';
 export * from './upload/FileSource';
 export * from './upload/plan';
 export * from './upload/target';

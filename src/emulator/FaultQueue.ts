@@ -28,10 +28,10 @@ export class FaultQueue {
    * Called once per arriving request. Every matching fault counts the call against its `after`;
    * the first one that is due fires (and is used up after `count` firings).
    */
-  take(endpoint: string, isUploadEndpoint: boolean): Fault | undefined {
+  take(endpoint: string, isUploadEndpoint: boolean, method = ''): Fault | undefined {
     let due: Armed | undefined;
     for (const entry of this.armed) {
-      if (!matches(entry.fault, endpoint, isUploadEndpoint)) continue;
+      if (!matches(entry.fault, method, endpoint, isUploadEndpoint)) continue;
       if (entry.skip > 0) {
         entry.skip--;
       } else if (!due) {
@@ -45,7 +45,8 @@ export class FaultQueue {
   }
 }
 
-function matches(fault: Fault, endpoint: string, isUploadEndpoint: boolean): boolean {
+function matches(fault: Fault, method: string, endpoint: string, isUploadEndpoint: boolean): boolean {
+  if (fault.method !== undefined && fault.method.toUpperCase() !== method) return false;
   if (fault.endpoint !== undefined) return endpoint.includes(fault.endpoint);
   if (fault.kind === 'uploadIdExpired') return /\/upload_(part|finish)$/.test(endpoint);
   return isUploadEndpoint;
@@ -61,6 +62,7 @@ export function parseFault(value: unknown): Fault | string {
     }
   }
   if (f.endpoint !== undefined && typeof f.endpoint !== 'string') return 'endpoint must be a string';
+  if (f.method !== undefined && typeof f.method !== 'string') return 'method must be a string';
   if (f.msg !== undefined && typeof f.msg !== 'string') return 'msg must be a string';
   switch (f.kind) {
     case 'code':

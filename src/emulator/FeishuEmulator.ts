@@ -1,11 +1,15 @@
 // The emulator: state plus the request pipeline every /open-apis call goes through —
-// faults → auth → rate/concurrency rules → body (shaped) → route → latency → response.
+// faults → auth → rate/concurrency rules (uploads) or write limits (docx) → body (shaped) → route →
+// latency → response.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleControl } from './controlRoutes';
+import { Documents } from './Documents';
+import { DocxWriteLimits } from './DocxWriteLimits';
 import { Drive } from './Drive';
 import { FaultQueue } from './FaultQueue';
-import { newLogId } from './ids';
+import { newDriveToken, newLogId } from './ids';
+import { ImportTasks } from './ImportTasks';
 import { Link } from './Link';
 import { RateRules } from './RateRules';
 import { readBody, type Body } from './readBody';
@@ -15,7 +19,8 @@ import { Timers } from './Timers';
 import { TokenStore } from './TokenStore';
 import { UploadSessions } from './UploadSessions';
 import { UPLOAD_ALL_MAX_BYTES } from './uploadRoutes';
-import type { Emulator, EmulatorOptions, EmulatorStats, Fault, Shaping, StoredFile, Violation } from './types';
+import type { DocxDocument, Emulator, EmulatorOptions, EmulatorStats, Fault, Shaping, StoredFile, Violation, WikiNode } from './types';
+import { Wiki } from './Wiki';
 
 const OPEN_API_PREFIX = '/open-apis/';
 /** Room for multipart headers around the largest accepted payload, in bytes. */
@@ -28,8 +33,12 @@ export class FeishuEmulator implements Emulator {
   private readonly timers = new Timers();
   private readonly tokens: TokenStore;
   private readonly drive = new Drive();
+  private readonly documents = new Documents();
+  private readonly wiki = new Wiki();
+  private readonly imports: ImportTasks;
   private readonly sessions: UploadSessions;
   private readonly rules: RateRules;
+  private readonly docxLimits: DocxWriteLimits;
   private readonly faults = new FaultQueue();
   private readonly link: Link;
   private readonly routeState: RouteState;
@@ -53,9 +62,20 @@ export class FeishuEmulator implements Emulator {
     );
     this.sessions = new UploadSessions(blockSize, positive('uploadIdTtlMs', options.uploadIdTtlMs ?? 24 * 60 * 60 * 1000), keepBytes);
     this.rules = new RateRules(positive('qps', options.qps ?? 5));
+    this.docxLimits = new DocxWriteLimits(positive('docxWritesPerSecond', options.docxWritesPerSecond ?? 3));
     this.shaping = { ...options.shaping };
     this.link = new Link(() => this.shaping.bytesPerSecond);
-    this.routeState = { tokens: this.tokens, drive: this.drive, sessions: this.sessions, keepBytes };
+    this.imports = new ImportTasks(this.documents, () => this.url);
+    this.routeState = {
+      tokens: this.tokens,
+      drive: this.drive,
+      sessions: this.sessions,
+      keepBytes,
+      documents: this.documents,
+      wiki: this.wiki,
+      imports: this.imports,
+      importTokenTtlMs: positive('importTokenTtlMs', options.importTokenTtlMs ?? 5 * 60 * 1000),
+    };
     this.maxBodyBytes = Math.max(UPLOAD_ALL_MAX_BYTES, blockSize) + BODY_OVERHEAD_BYTES;
     this.log = options.log ?? (() => undefined);
     // No request timeout: a heavily shaped upload may legitimately take longer than Node's 300 s default.
@@ -108,6 +128,28 @@ export class FeishuEmulator implements Emulator {
     return this.drive.list();
   }
 
+  createDocument(options: { title?: string } = {}): string {
+    return this.documents.create(options.title);
+  }
+
+  getDocument(documentId: string): DocxDocument | undefined {
+    return this.documents.view(documentId);
+  }
+
+  listDocuments(): { documentId: string; title: string; revisionId: number; blocks: number }[] {
+    return this.documents.list();
+  }
+
+  addWikiNode(node: { objType: string; objToken?: string; title?: string }): WikiNode {
+    const title = node.title ?? 'Untitled';
+    const objToken = node.objToken ?? (node.objType === 'docx' ? this.documents.create(title) : newDriveToken());
+    return this.wiki.add({ objType: node.objType, objToken, title });
+  }
+
+  failNextImport(jobStatus: number, message?: string): void {
+    this.imports.failNext(jobStatus, message);
+  }
+
   stats(): EmulatorStats {
     return {
       calls: { ...this.calls },
@@ -119,7 +161,7 @@ export class FeishuEmulator implements Emulator {
   }
 
   violations(): Violation[] {
-    return this.rules.violations();
+    return [...this.rules.violations(), ...this.docxLimits.violations()].sort((a, b) => a.at - b.at);
   }
 
   setShaping(shaping: Shaping): void {
@@ -149,7 +191,9 @@ export class FeishuEmulator implements Emulator {
   reset(): void {
     this.drive.clearFiles();
     void this.sessions.clear();
+    this.imports.clear();
     this.rules.reset();
+    this.docxLimits.reset();
     this.faults.clear();
     this.calls = {};
     this.codes = {};
@@ -166,9 +210,9 @@ export class FeishuEmulator implements Emulator {
   }
 
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? '/').split('?')[0];
+    const [path, search = ''] = (req.url ?? '/').split('?');
     try {
-      if (path.startsWith(OPEN_API_PREFIX)) await this.openApi(req, res, path.slice(OPEN_API_PREFIX.length));
+      if (path.startsWith(OPEN_API_PREFIX)) await this.openApi(req, res, path.slice(OPEN_API_PREFIX.length), new URLSearchParams(search));
       else if (path.startsWith('/__emulator/')) await handleControl(req, res, this, path);
       else this.write(res, plainText(404, '404 page not found'), newLogId());
     } catch (error) {
@@ -177,7 +221,7 @@ export class FeishuEmulator implements Emulator {
     }
   }
 
-  private async openApi(req: IncomingMessage, res: ServerResponse, endpoint: string): Promise<void> {
+  private async openApi(req: IncomingMessage, res: ServerResponse, endpoint: string, query: URLSearchParams): Promise<void> {
     const logId = newLogId();
     const arrived = Date.now();
     const respond = async (reply: Reply): Promise<void> => {
@@ -190,7 +234,7 @@ export class FeishuEmulator implements Emulator {
     this.calls[endpoint] = (this.calls[endpoint] ?? 0) + 1;
 
     const route = findRoute(this.routeState, req.method, endpoint);
-    let fault = this.faults.take(endpoint, isUploadEndpoint(endpoint));
+    let fault = this.faults.take(endpoint, isUploadEndpoint(endpoint), req.method);
     if (fault) {
       this.firedFaults[fault.kind] = (this.firedFaults[fault.kind] ?? 0) + 1;
       this.log(`fault ${fault.kind} on ${req.method} ${endpoint}`);
@@ -227,6 +271,16 @@ export class FeishuEmulator implements Emulator {
       res.once('close', admission.release);
     }
 
+    if (route.docxWrite !== undefined) {
+      const admission = this.docxLimits.admit(route.docxWrite, endpoint);
+      if (!admission.ok) {
+        this.log(`violation ${admission.violation.reason} on ${endpoint}: ${admission.violation.detail}`);
+        await this.drain(req);
+        const headers = { 'x-ogw-ratelimit-limit': String(this.docxLimits.perSecond), 'x-ogw-ratelimit-reset': '1' };
+        return respond(failure(99991400, { status: admission.status, headers, message: admission.violation.detail }));
+      }
+    }
+
     const body = await readBody(req, { maxBytes: this.maxBodyBytes, link: this.link, timers: this.timers });
     if (!body) return;
     let reply: Reply;
@@ -234,6 +288,7 @@ export class FeishuEmulator implements Emulator {
       reply = await route.handle({
         body,
         contentType: req.headers['content-type'],
+        query,
         identity,
         expireSessionFirst: fault?.kind === 'uploadIdExpired',
       });

@@ -1,5 +1,5 @@
 // The Feishu codes the emulator can send, with the HTTP status and msg the docs list for each
-// (feishu-protocol.md §2.4, §4.7). Injected `code` faults reuse this table for their defaults.
+// (feishu-protocol.md §2.4, §4.7, §6, §7; the docx table of the block endpoints' pages). Injected `code` faults reuse this table for their defaults.
 
 export interface CodeInfo {
   status: number;
@@ -57,6 +57,29 @@ const CODES: Record<number, CodeInfo> = {
   1062506: { status: 400, msg: 'parent node out of depth.' },
   1062507: { status: 400, msg: 'parent node out of sibling num.' },
   1064230: { status: 200, msg: 'locked for data migration' },
+  // Docx blocks.
+  1770001: { status: 400, msg: 'invalid param' },
+  1770002: { status: 404, msg: 'not found' },
+  1770013: { status: 400, msg: 'relation mismatch' },
+  1770025: { status: 400, msg: 'operation and block not match' },
+  1770032: { status: 403, msg: 'forbidden' },
+  // Wiki (HTTP statuses not documented; 400 as for other validation errors).
+  131002: { status: 400, msg: 'param err' },
+  131005: { status: 400, msg: 'not found' },
+  131006: { status: 400, msg: 'permission denied' },
+  // Import tasks.
+  1069901: { status: 500, msg: 'internal error' },
+  1069902: { status: 403, msg: 'no permission' },
+  1069904: { status: 400, msg: 'invalid param' },
+  1069907: { status: 404, msg: 'file token not found' },
+  1069908: { status: 403, msg: 'mount point not found or no permission' },
+  1069909: { status: 400, msg: 'import file size over limit' },
+  1069910: { status: 400, msg: 'import file extension not match' },
+  1069911: { status: 400, msg: 'import file type not match' },
+  1069912: { status: 400, msg: 'folder not exist' },
+  1069913: { status: 400, msg: 'import file token expired' },
+  1069914: { status: 400, msg: 'invalid file token' },
+  1069923: { status: 429, msg: 'too many requests' },
 };
 
 /** Unknown codes default to HTTP 200 with a generic msg, the common case for Feishu business errors. */

@@ -14,6 +14,11 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, e
   const body = await readSmallBody(req);
   if (body === undefined) return sendJson(res, 413, { error: 'body too large' });
   const route = `${req.method ?? ''} ${path}`;
+  const blocksMatch = /^GET \/__emulator\/documents\/([^/]+)\/blocks$/.exec(route);
+  if (blocksMatch) {
+    const document = emulator.getDocument(decodeURIComponent(blocksMatch[1]));
+    return document ? sendJson(res, 200, document) : sendJson(res, 404, { error: 'unknown document id' });
+  }
   const fileMatch = /^GET \/__emulator\/files\/([^/]+)$/.exec(route);
   if (fileMatch) {
     const file = emulator.getFile(decodeURIComponent(fileMatch[1]));
@@ -30,6 +35,7 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, e
         stats: emulator.stats(),
         violations: emulator.violations(),
         files: emulator.listFiles().map(({ bytes: _bytes, ...rest }) => rest),
+        documents: emulator.listDocuments(),
       });
     case 'POST /__emulator/faults': {
       const fault = parseFault(parseJson(body));
@@ -64,6 +70,27 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, e
       const json = parseJson(body) as { token?: unknown } | undefined;
       const token = typeof json?.token === 'string' && json.token !== '' ? json.token : undefined;
       return sendJson(res, 200, { token: emulator.addMediaParent(token) });
+    }
+    case 'POST /__emulator/documents': {
+      const json = parseJson(body) as { title?: unknown } | undefined;
+      const documentId = emulator.createDocument({ title: typeof json?.title === 'string' ? json.title : undefined });
+      return sendJson(res, 200, { documentId, url: `${emulator.url}/docx/${documentId}` });
+    }
+    case 'POST /__emulator/wiki-nodes': {
+      const json = (parseJson(body) ?? {}) as { objType?: unknown; objToken?: unknown; title?: unknown };
+      if (typeof json.objType !== 'string' || json.objType === '') return sendJson(res, 400, { error: 'objType must be a non-empty string (docx, sheet, …)' });
+      const node = emulator.addWikiNode({
+        objType: json.objType,
+        objToken: typeof json.objToken === 'string' && json.objToken !== '' ? json.objToken : undefined,
+        title: typeof json.title === 'string' ? json.title : undefined,
+      });
+      return sendJson(res, 200, { ...node, url: `${emulator.url}/wiki/${node.nodeToken}` });
+    }
+    case 'POST /__emulator/import-failures': {
+      const json = parseJson(body) as { jobStatus?: unknown; msg?: unknown } | undefined;
+      if (!Number.isInteger(json?.jobStatus)) return sendJson(res, 400, { error: 'jobStatus must be an integer' });
+      emulator.failNextImport(json!.jobStatus as number, typeof json?.msg === 'string' ? json.msg : undefined);
+      return sendJson(res, 200, { ok: true });
     }
     case 'POST /__emulator/reset':
       emulator.reset();

@@ -1,9 +1,11 @@
-// A local HTTP server that behaves like Feishu's Drive upload API, for integration tests,
-// benchmarks and demos. It shares no code with the client it tests.
+// A local HTTP server that behaves like Feishu's Drive upload API (plus docx blocks, wiki nodes and
+// import tasks), for integration tests, benchmarks and demos. It shares no code with the client it tests.
 import { FeishuEmulator } from './FeishuEmulator';
 import type { Emulator, EmulatorOptions } from './types';
 
 export type {
+  DocxBlock,
+  DocxDocument,
   Emulator,
   EmulatorOptions,
   EmulatorStats,
@@ -14,6 +16,7 @@ export type {
   StoredFile,
   UploadEndpointFamily,
   Violation,
+  WikiNode,
 } from './types';
 
 /** Starts an emulator on 127.0.0.1 and resolves once it accepts connections. */

@@ -25,6 +25,10 @@ export function readBody(req: IncomingMessage, options: ReadBodyOptions): Promis
   return new Promise((resolve) => {
     let chunks: Buffer[] = [];
     let kept = 0;
+    // With a known length the body is copied into one buffer as it arrives: the copy then happens while the
+    // link is throttled, instead of a 4 MiB concat (≈13 ms here) after the last byte, on every part.
+    const declared = Number(req.headers['content-length']);
+    let whole = Number.isSafeInteger(declared) && declared > 0 && declared <= options.maxBytes ? Buffer.allocUnsafe(declared) : undefined;
     let received = 0;
     let overflow = false;
     let settled = false;
@@ -45,11 +49,17 @@ export function readBody(req: IncomingMessage, options: ReadBodyOptions): Promis
     const onData = (chunk: Buffer): void => {
       received += chunk.length;
       if (!overflow && kept + chunk.length <= options.maxBytes) {
-        chunks.push(chunk);
+        if (whole && kept + chunk.length <= whole.length) chunk.copy(whole, kept);
+        else {
+          if (whole) chunks = [whole.subarray(0, kept)]; // more than declared: fall back to collecting
+          whole = undefined;
+          chunks.push(chunk);
+        }
         kept += chunk.length;
       } else if (!overflow) {
         overflow = true;
         chunks = [];
+        whole = undefined;
         kept = 0;
       }
       if (options.destroyAfterBytes !== undefined && received >= options.destroyAfterBytes) {
@@ -68,7 +78,8 @@ export function readBody(req: IncomingMessage, options: ReadBodyOptions): Promis
         destroy();
         return;
       }
-      settle({ bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, kept), received, overflow });
+      const bytes = whole ? whole.subarray(0, kept) : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, kept);
+      settle({ bytes, received, overflow });
     };
     const onGone = (): void => settle(undefined);
 

@@ -1,15 +1,20 @@
 // The /open-apis routes the emulator serves, keyed by method and the path after /open-apis/.
 import { issueToken, rootFolderMeta } from './authRoutes';
+import { findDocxRoute, type DocxState } from './docxRoutes';
 import type { Drive } from './Drive';
+import { findImportRoute, type ImportState } from './importRoutes';
 import type { Body } from './readBody';
 import type { Reply } from './reply';
 import type { TokenStore } from './TokenStore';
 import { uploadAll, uploadFinish, uploadPart, uploadPrepare, type UploadState } from './uploadRoutes';
 import type { UploadEndpointFamily } from './types';
+import type { Wiki } from './Wiki';
 
 export interface RouteCall {
   body: Body;
   contentType: string | undefined;
+  /** The query string of the request. */
+  query: URLSearchParams;
   identity: string;
   expireSessionFirst: boolean;
 }
@@ -19,12 +24,15 @@ export interface Route {
   auth: boolean;
   /** One of the 8 upload endpoints, subject to the rate and concurrency rules. */
   upload: boolean;
+  /** A docx write to this document: subject to the docx write limits (per document and per app). */
+  docxWrite?: string;
   handle(call: RouteCall): Promise<Reply>;
 }
 
-export interface RouteState extends UploadState {
+export interface RouteState extends UploadState, DocxState, ImportState {
   tokens: TokenStore;
   drive: Drive;
+  wiki: Wiki;
 }
 
 /** drive/v1/{files,medias}/upload_{all,prepare,part,finish}: the endpoints the upload rules govern. */
@@ -53,7 +61,10 @@ export function findRoute(state: RouteState, method: string | undefined, endpoin
     const action = UPLOAD_ACTIONS[upload[2] as keyof typeof UPLOAD_ACTIONS];
     return { auth: true, upload: true, handle: (call) => action(state, { ...call, family }) };
   }
-  return undefined;
+  if (method === 'GET' && endpoint === 'wiki/v2/spaces/get_node') {
+    return { auth: true, upload: false, handle: async (call) => state.wiki.getNode(call.query) };
+  }
+  return findDocxRoute(state, method, endpoint) ?? findImportRoute(state, method, endpoint);
 }
 
 /** Fault targeting needs to know upload endpoints even before routing (e.g. for a wrong method). */

@@ -18,6 +18,8 @@ export interface FaultTarget {
    * endpoints (for `uploadIdExpired`: any upload_part / upload_finish, the calls that carry an upload_id).
    */
   endpoint?: string;
+  /** HTTP method, e.g. 'PATCH', to tell calls on one path apart. Default: any. */
+  method?: string;
   /** Matching calls to let through before the fault fires. Default 0. */
   after?: number;
   /** Matching calls the fault fires on, one per call. Default 1. */
@@ -52,6 +54,10 @@ export interface EmulatorOptions {
   uploadIdTtlMs?: number;
   /** Accepted calls per sliding 1000 ms window, per upload endpoint, per app. Default 5. */
   qps?: number;
+  /** How long an uploaded file stays usable for an import task, in ms (else 1069913). Default 300 000 (5 min). */
+  importTokenTtlMs?: number;
+  /** Accepted docx writes per sliding 1000 ms window, per document and per app. Default 3 (Feishu's). */
+  docxWritesPerSecond?: number;
   /** Block size handed out by upload_prepare, in bytes. Default 4 194 304 (4 MiB). */
   blockSize?: number;
   /**
@@ -98,10 +104,49 @@ export interface EmulatorStats {
 
 export interface Violation {
   endpoint: string;
-  reason: 'qps' | 'concurrency';
+  /** Upload rules (qps, concurrency), or the docx write limits per document (429) and per app (400). */
+  reason: 'qps' | 'concurrency' | 'docxDocument' | 'docxApp';
   /** Epoch milliseconds of the offending call's arrival. */
   at: number;
   detail: string;
+}
+
+/** A docx block as the emulator holds it (Feishu's wire names are block_id, block_type, …). */
+export interface DocxBlock {
+  blockId: string;
+  /** 1 page, 23 file, 27 image, 33 view. */
+  blockType: number;
+  /** '' for the page block. */
+  parentId: string;
+  children: string[];
+  /** Image and File blocks: the bound media token ('' until replace_image / replace_file). */
+  token?: string;
+  /** Image blocks, in pixels (100 until replaced). */
+  width?: number;
+  height?: number;
+  /** File blocks: the uploaded file's name once bound. */
+  fileName?: string;
+  /** View blocks: 1 card, 2 preview, 3 inline. */
+  viewType?: number;
+}
+
+export interface DocxDocument {
+  documentId: string;
+  title: string;
+  /** document_revision_id: 1 when created, +1 per write. */
+  revisionId: number;
+  /** The page block first, then every block in reading order. */
+  blocks: DocxBlock[];
+}
+
+export interface WikiNode {
+  nodeToken: string;
+  /** The document id for obj_type 'docx'. */
+  objToken: string;
+  /** docx, doc, sheet, bitable, mindnote, file, slides. */
+  objType: string;
+  title: string;
+  spaceId: string;
 }
 
 export interface Emulator {
@@ -117,6 +162,15 @@ export interface Emulator {
   addMediaParent(token?: string): string;
   getFile(fileToken: string): StoredFile | undefined;
   listFiles(): StoredFile[];
+  /** Creates an empty docx document and returns its id (also the id of its page block). */
+  createDocument(options?: { title?: string }): string;
+  getDocument(documentId: string): DocxDocument | undefined;
+  /** Every document, without its blocks (block counts only). */
+  listDocuments(): { documentId: string; title: string; revisionId: number; blocks: number }[];
+  /** A wiki page: for obj_type 'docx' without objToken a new document is created for it. */
+  addWikiNode(node: { objType: string; objToken?: string; title?: string }): WikiNode;
+  /** The next import task created fails with this job_status (and job_error_msg) instead of succeeding. */
+  failNextImport(jobStatus: number, message?: string): void;
   stats(): EmulatorStats;
   /** Every 1061045 the emulator issued because of its rate/concurrency rules. */
   violations(): Violation[];
@@ -130,7 +184,10 @@ export interface Emulator {
   expireTokens(): void;
   /** Every open upload_id becomes expired (1061021). */
   expireUploads(): void;
-  /** Forgets files, upload sessions, stats, violations, rate windows and faults; keeps folders, tokens, shaping. */
+  /**
+   * Forgets files, upload sessions, import tasks, stats, violations, rate windows and faults; keeps folders,
+   * documents, wiki nodes, tokens, shaping.
+   */
   reset(): void;
   /** Stops listening and destroys open connections, including keep-alive and stalled ones. */
   close(): Promise<void>;

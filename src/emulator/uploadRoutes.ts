@@ -1,7 +1,9 @@
 // The 8 Drive upload endpoints: validation in the order Feishu reports problems, then storage.
 // Codes and HTTP statuses follow feishu-protocol.md §4–§5.
 import { buf as adler32 } from 'adler-32';
+import type { Documents } from './Documents';
 import type { Drive } from './Drive';
+import { jsonObject, parseJsonObject } from './jsonBody';
 import { fieldText, multipartBoundary, parseMultipart, MultipartError, type FormPart } from './multipart';
 import { sha256Hex } from './partStores';
 import type { Body } from './readBody';
@@ -31,6 +33,8 @@ export interface UploadCall {
 
 export interface UploadState {
   drive: Drive;
+  /** docx_image / docx_file media must name a block of a document held here. */
+  documents: Documents;
   sessions: UploadSessions;
   keepBytes: boolean;
 }
@@ -46,7 +50,7 @@ export async function uploadAll(state: UploadState, call: UploadCall): Promise<R
     parentNode: field('parent_node'),
     extra: field('extra'),
   };
-  const rejected = checkName(target.fileName) ?? checkTarget(state.drive, call.family, target, 1061002);
+  const rejected = checkName(target.fileName) ?? checkTarget(state, call.family, target, 1061002);
   if (rejected) return rejected;
   const size = parseSize(field('size'));
   if (size === undefined) return failure(1061002, { message: 'size must be an integer >= 1' });
@@ -82,7 +86,7 @@ export async function uploadPrepare(state: UploadState, call: UploadCall): Promi
     if (value !== undefined && typeof value !== 'string') return failure(1061002, { message: `${key} must be a string` });
   }
   const strings = target as { fileName?: string; parentType?: string; parentNode?: string; extra?: string };
-  const rejected = checkName(strings.fileName) ?? checkTarget(state.drive, call.family, strings, 99992402);
+  const rejected = checkName(strings.fileName) ?? checkTarget(state, call.family, strings, 99992402);
   if (rejected) return rejected;
   const size = parseSize(json.size);
   if (size === undefined) return failure(1061002, { message: 'size must be an integer >= 1' });
@@ -192,16 +196,6 @@ function parseForm(call: UploadCall): FormPart[] | Reply {
   }
 }
 
-function parseJsonObject(body: Body): Record<string, unknown> | undefined {
-  if (body.overflow) return undefined;
-  try {
-    const value: unknown = JSON.parse(body.bytes.toString('utf8'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Integer ≥ `min` given as a JSON number or decimal text; undefined otherwise. */
 function parseSize(value: unknown, min = 1): number | undefined {
   const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,16}$/.test(value) ? Number(value) : NaN;
@@ -226,9 +220,11 @@ interface TargetFields {
  * Drive files go only to known folders (parent_type must be 'explorer'; anything else is reported as
  * 1061044 like an unknown folder). Media need a parent_type from the enum (upload_all: 1061002,
  * prepare: 99992402) and a registered parent, except ccm_import_open, which instead needs `extra`
- * with obj_type and file_extension.
+ * with obj_type and file_extension. docx_image / docx_file media may also name a block of an emulated
+ * document: an Image / File block of the document in extra.drive_route_token.
  */
-function checkTarget(drive: Drive, family: UploadEndpointFamily, target: TargetFields, badMediaTypeCode: 1061002 | 99992402): Reply | undefined {
+function checkTarget(state: UploadState, family: UploadEndpointFamily, target: TargetFields, badMediaTypeCode: 1061002 | 99992402): Reply | undefined {
+  const { drive } = state;
   const { parentType, parentNode, extra } = target;
   if (parentType === undefined) return failure(1061002, { message: 'parent_type is required' });
   if (family === 'files') {
@@ -245,7 +241,7 @@ function checkTarget(drive: Drive, family: UploadEndpointFamily, target: TargetF
   }
   let extraObject: Record<string, unknown> | undefined;
   if (extra !== undefined) {
-    extraObject = parseExtra(extra);
+    extraObject = jsonObject(extra);
     if (!extraObject) return failure(1061002, { message: 'extra must be a JSON object serialized to a string' });
   }
   if (parentType === 'ccm_import_open') {
@@ -256,17 +252,12 @@ function checkTarget(drive: Drive, family: UploadEndpointFamily, target: TargetF
     return undefined;
   }
   if (parentNode === undefined) return failure(1061002, { message: 'parent_node is required' });
-  if (!drive.hasMediaParent(parentNode)) return failure(1061044, { message: `parent_node ${JSON.stringify(parentNode)} does not exist` });
-  return undefined;
-}
-
-function parseExtra(extra: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(extra);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
+  if (drive.hasMediaParent(parentNode)) return undefined;
+  const problem =
+    parentType === 'docx_image' || parentType === 'docx_file'
+      ? state.documents.mediaParentProblem(parentType, parentNode, extraObject?.drive_route_token)
+      : `parent_node ${JSON.stringify(parentNode)} does not exist`;
+  return problem ? failure(1061044, { message: problem }) : undefined;
 }
 
 /** Feishu's checksum is Adler-32 as an unsigned decimal string (adler-32's buf() returns a signed int32). */

@@ -1,4 +1,17 @@
-import { connect as coreConnect, Uploader, type CallGate, type CallInfo, type ConnectOptions, type Credentials, type FeishuClient, type UploaderOptions } from '../core';
+import {
+  connect as coreConnect,
+  DocumentUploader,
+  DocxApi,
+  Importer,
+  Uploader,
+  type CallGate,
+  type CallInfo,
+  type ConnectOptions,
+  type Credentials,
+  type FeishuClient,
+  type KeyedPacer,
+  type UploaderOptions,
+} from '../core';
 import type { FeishuSettings } from './settings';
 
 export interface ClientPoolOptions {
@@ -6,24 +19,31 @@ export interface ClientPoolOptions {
   settings(): FeishuSettings;
   /** The one gate of this window: Feishu allows one upload call in flight per app, across all batches. */
   gate: CallGate;
+  /** The one docx write pacer of this window: 3 writes per second per app and per document. */
+  docxPacer: KeyedPacer;
   onCall?: (info: CallInfo) => void;
   onRetry?: UploaderOptions['onRetry'];
+  /** A problem worth a log line that is not the error being reported (e.g. an empty block left behind). */
+  onWarning?: (message: string) => void;
   /** For tests; default the core's connect. */
   connect?: (options: ConnectOptions) => FeishuClient;
 }
 
-/** A client and its uploader, held for one batch; release() when the batch ends. */
-export interface Lease {
+/** What a batch works with: the client and the engines over it. */
+interface Engines {
   readonly client: FeishuClient;
   readonly uploader: Uploader;
+  readonly documents: DocumentUploader;
+  readonly importer: Importer;
   readonly settings: FeishuSettings;
+}
+
+/** A client and its engines, held for one batch; release() when the batch ends. */
+export interface Lease extends Engines {
   release(): void;
 }
 
-interface Entry {
-  client: FeishuClient;
-  uploader: Uploader;
-  settings: FeishuSettings;
+interface Entry extends Engines {
   leases: number;
   stale: boolean;
 }
@@ -53,6 +73,8 @@ export class ClientPool {
     return {
       client: entry.client,
       uploader: entry.uploader,
+      documents: entry.documents,
+      importer: entry.importer,
       settings: entry.settings,
       release: () => {
         if (released) return;
@@ -91,6 +113,9 @@ export class ClientPool {
       onCall: this.options.onCall,
       userAgent: 'feishu-upload-vscode',
     });
-    return { client, uploader: new Uploader(client, { onRetry: this.options.onRetry }), settings, leases: 0, stale: false };
+    const retry = { onRetry: this.options.onRetry };
+    const uploader = new Uploader(client, retry);
+    const documents = new DocumentUploader(client, uploader, new DocxApi(client, this.options.docxPacer), { ...retry, onWarning: this.options.onWarning });
+    return { client, uploader, documents, importer: new Importer(client, uploader, retry), settings, leases: 0, stale: false };
   }
 }

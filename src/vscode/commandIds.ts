@@ -5,6 +5,9 @@
 export const COMMAND_IDS = {
   upload: 'feishu.upload',
   uploadFile: 'feishu.uploadFile',
+  uploadToDocument: 'feishu.uploadToDocument',
+  uploadFilesToDocument: 'feishu.uploadFilesToDocument',
+  importAsDoc: 'feishu.importAsDoc',
   setAppCredentials: 'feishu.setAppCredentials',
   setUserAccessToken: 'feishu.setUserAccessToken',
   signOut: 'feishu.signOut',

@@ -21,6 +21,9 @@ export async function runErrorAction(action: ErrorAction, services: Services): P
     case 'changeFolder':
       await vscode.commands.executeCommand('workbench.action.openSettings', 'feishu.defaultFolder');
       return;
+    case 'changeDocument':
+      await vscode.commands.executeCommand('workbench.action.openSettings', 'feishu.defaultDocument');
+      return;
     case 'openApiBaseUrlSetting':
       await vscode.commands.executeCommand('workbench.action.openSettings', 'feishu.apiBaseUrl');
       return;

@@ -1,4 +1,4 @@
-import { FeishuError, redact, type Brand, type ErrorCategory, type ErrorCode } from '../core';
+import { FeishuError, jobStatusOf, redact, type Brand, type ErrorCategory, type ErrorCode } from '../core';
 import type { Translate } from './translate';
 
 /** What a button on an error message does; the extension turns each into a command or a link. */
@@ -7,6 +7,7 @@ export type ErrorAction =
   | 'setUserAccessToken'
   | 'openDeveloperConsole'
   | 'changeFolder'
+  | 'changeDocument'
   | 'openApiBaseUrlSetting'
   | 'openSizeLimits'
   | 'showLog';
@@ -21,8 +22,12 @@ export interface ErrorNotice {
 const USER_TOKEN_CODES: ReadonlySet<ErrorCode> = new Set([99991668, 99991669, 99991677, 99991679]);
 /** Fixed in the developer console: app disabled, IP allow-list, monthly API quota. */
 const CONSOLE_CODES: ReadonlySet<ErrorCode> = new Set([99991662, 99991401, 99991403]);
-/** Limits of the target folder or document: another folder helps. */
-const FOLDER_LIMIT_CODES: ReadonlySet<ErrorCode> = new Set([1061004, 1061042, 1061547, 1062505, 1062506, 1062507]);
+/** Limits of the target folder or document, and import targets: another folder helps. */
+const FOLDER_LIMIT_CODES: ReadonlySet<ErrorCode> = new Set([1061004, 1061042, 1061547, 1062505, 1062506, 1062507, 1069908, 1069912]);
+/** The document (or wiki page) itself is wrong, gone or closed to us: another document helps. */
+const DOCUMENT_CODES: ReadonlySet<ErrorCode> = new Set(['BAD_DOCUMENT', 'NOT_A_DOCX', 1770002, 1770003, 1770004, 1770005, 1770007, 1770032, 131005, 131006]);
+/** Gone from Feishu's side of an import (its document or its upload): importing again is the fix. */
+const IMPORT_AGAIN_CODES: ReadonlySet<ErrorCode> = new Set([1069906, 1069907]);
 
 /** The buttons for a code, most useful first; "Show Log" is added by describeError. */
 export function actionsFor(code: ErrorCode, category: ErrorCategory): ErrorAction[] {
@@ -34,6 +39,8 @@ export function actionsFor(code: ErrorCode, category: ErrorCategory): ErrorActio
   if (USER_TOKEN_CODES.has(code)) return ['setUserAccessToken'];
   if (CONSOLE_CODES.has(code)) return ['openDeveloperConsole'];
   if (FOLDER_LIMIT_CODES.has(code)) return ['changeFolder'];
+  if (DOCUMENT_CODES.has(code)) return ['changeDocument'];
+  if (IMPORT_AGAIN_CODES.has(code)) return [];
   switch (category) {
     case 'auth':
       // 1062007 (another identity started the upload) and 99991673 (app not installed) are not fixed by new credentials.
@@ -56,7 +63,9 @@ export function describeError(err: unknown, t: Translate): ErrorNotice {
     const message = err instanceof Error ? err.message : String(err);
     return { text: t('Unexpected error: {0}', redact(message)), actions: ['showLog'] };
   }
-  const code = typeof err.code === 'number' ? ` (${t('code {0}', err.code)})` : '';
+  const jobStatus = jobStatusOf(err.code);
+  const code =
+    typeof err.code === 'number' ? ` (${t('code {0}', err.code)})` : jobStatus !== undefined ? ` (${t('import status {0}', jobStatus)})` : '';
   const what = [t(err.meaning), err.detail].filter(Boolean).join(' ');
   return { text: `${what}${code} ${hintFor(err, t)}`, actions: [...actionsFor(err.code, err.category), 'showLog'] };
 }
@@ -79,6 +88,8 @@ export function actionLabel(action: ErrorAction, t: Translate): string {
       return t('Open Developer Console');
     case 'changeFolder':
       return t('Change Folder');
+    case 'changeDocument':
+      return t('Change Document');
     case 'openApiBaseUrlSetting':
       return t('Open Settings');
     case 'openSizeLimits':

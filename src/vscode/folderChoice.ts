@@ -1,4 +1,5 @@
-import { FeishuError, parseFolderInput, type UploadTarget } from '../core';
+import { parseFolderInput, type UploadTarget } from '../core';
+import { inputProblem } from './inputProblem';
 import type { Translate } from './translate';
 
 /** What `feishu.defaultFolder` (and the folder prompt) accept for the root folder, "My Space". */
@@ -22,14 +23,7 @@ export function targetFromSetting(defaultFolder: string): UploadTarget | undefin
 
 /** For the input box: undefined when the text is usable (empty = My Space), else why not. */
 export function folderInputProblem(text: string, t: Translate): string | undefined {
-  if (text.trim() === '') return undefined;
-  try {
-    parseFolderChoice(text);
-    return undefined;
-  } catch (err) {
-    if (!(err instanceof FeishuError)) throw err;
-    return [t(err.meaning), err.detail, t(err.hint)].filter(Boolean).join(' ');
-  }
+  return text.trim() === '' ? undefined : inputProblem(() => parseFolderChoice(text), t);
 }
 
 /** The value to store in `feishu.defaultFolder` for what the user typed. */

@@ -20,6 +20,23 @@ export async function showResults(
   if (only?.status === 'uploaded') return showUploaded(services, only.result, editor);
   if (only?.status === 'failed') throw only.error;
   const t = services.t;
+  const links = uploadedFiles(result);
+  const extra = links.length > 1 ? [t('Copy All Links')] : links.length === 1 ? [t('Copy Link')] : [];
+  const pick = await showBatchSummary(services, result, extra, retry);
+  if (pick !== undefined) await copy(services, linksText(links), links.length);
+}
+
+/**
+ * A batch's summary: "n uploaded, k failed" (or what Cancel left out) with the first error and its buttons,
+ * Retry Failed / Upload the Rest (handled here) and `extra` buttons. Returns the extra label chosen.
+ */
+export async function showBatchSummary(
+  services: Services,
+  result: BatchResult,
+  extra: readonly string[],
+  retry: (files: readonly BatchFile[]) => Promise<void>,
+): Promise<string | undefined> {
+  const t = services.t;
   const failure = result.outcomes.find((o) => o.status === 'failed');
   const cause = failure?.status === 'failed' ? describeError(failure.error, t) : undefined;
   const notice: ErrorNotice = {
@@ -27,14 +44,12 @@ export async function showResults(
     actions: cause?.actions ?? ['showLog'],
   };
   const again = filesToRetry(result);
-  const links = uploadedFiles(result);
   const retryLabel = result.cancelled ? t('Upload the Rest') : t('Retry Failed');
-  const copyAll = t('Copy All Links');
-  const extra = [...(again.length > 0 ? [retryLabel] : []), ...(links.length > 1 ? [copyAll] : links.length === 1 ? [t('Copy Link')] : [])];
   const severity = countOutcomes(result).failed > 0 ? 'warning' : 'info';
-  const pick = await showNotice(services, severity, notice, extra);
-  if (pick === retryLabel) await retry(again);
-  else if (pick !== undefined) await copy(services, linksText(links), links.length);
+  const pick = await showNotice(services, severity, notice, [...(again.length > 0 ? [retryLabel] : []), ...extra]);
+  if (pick !== retryLabel) return pick;
+  await retry(again);
+  return undefined;
 }
 
 async function showUploaded(services: Services, file: UploadedFile, editor: vscode.TextEditor | undefined): Promise<void> {

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { CallGate, systemClock, type Clock } from '../core';
+import { CallGate, docxWritePacer, systemClock, type Clock } from '../core';
 import { ActivityTracker } from './ActivityTracker';
 import { ClientPool } from './ClientPool';
+import { RecentDocuments } from './RecentDocuments';
 import { SecretStore } from './SecretStore';
 import { readSettings, SETTINGS_SECTION, type FeishuSettings } from './settings';
 import { UploadStatusBar } from './UploadStatusBar';
@@ -15,6 +16,8 @@ export interface Services {
   readonly secrets: SecretStore;
   readonly clients: ClientPool;
   readonly activity: ActivityTracker;
+  /** Documents files were recently uploaded to, for the document prompt. */
+  readonly recentDocuments: RecentDocuments;
   readonly clock: Clock;
   /** Read on every use: settings can change at any time. */
   settings(): FeishuSettings;
@@ -37,8 +40,10 @@ export function createServices(context: vscode.ExtensionContext): Services {
     settings,
     // One gate per activation: Feishu allows one upload call in flight per app, across all batches.
     gate: new CallGate(systemClock),
+    docxPacer: docxWritePacer(systemClock),
     onCall: (info) => log.call(info),
     onRetry: (err, retry, delayMs) => log.retry(err, retry, delayMs),
+    onWarning: (message) => log.warn(message),
   });
   const activity = new ActivityTracker();
   context.subscriptions.push(
@@ -53,5 +58,5 @@ export function createServices(context: vscode.ExtensionContext): Services {
       if (e.affectsConfiguration(SETTINGS_SECTION)) clients.invalidate();
     }),
   );
-  return { t, log, secrets, clients, activity, clock: systemClock, settings };
+  return { t, log, secrets, clients, activity, recentDocuments: new RecentDocuments(context.globalState), clock: systemClock, settings };
 }

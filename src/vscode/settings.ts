@@ -10,6 +10,12 @@ export interface FeishuSettings {
    */
   readonly defaultFolder: string;
   /**
+   * `feishu.defaultDocument`: the document "Upload to Feishu Document" appends to, a /docx/ or /wiki/ link
+   * or a document id. Default "" (ask each time). Restricted in untrusted workspaces for the same reason as
+   * the folder: a checked-out repo must not choose which document your files go into.
+   */
+  readonly defaultDocument: string;
+  /**
    * `feishu.apiBaseUrl`: Open API base override, e.g. a local emulator. Default "" (the brand's host).
    * Honoured only from user settings: a workspace must not be able to redirect the tokens.
    */
@@ -18,7 +24,7 @@ export interface FeishuSettings {
 
 export const SETTINGS_SECTION = 'feishu';
 
-export const DEFAULT_SETTINGS: FeishuSettings = { brand: 'feishu', defaultFolder: '', apiBaseUrl: '' };
+export const DEFAULT_SETTINGS: FeishuSettings = { brand: 'feishu', defaultFolder: '', defaultDocument: '', apiBaseUrl: '' };
 
 /** Where settings come from: merged values, and the user-settings layer alone. */
 export interface SettingsSource {
@@ -34,6 +40,7 @@ export function readSettings(source: SettingsSource): FeishuSettings {
     // Brand and base URL travel with the credentials, which are per machine: only the user's own values count.
     brand: source.userValue('brand') === 'lark' ? 'lark' : DEFAULT_SETTINGS.brand,
     defaultFolder: text(source.get('defaultFolder')),
+    defaultDocument: text(source.get('defaultDocument')),
     apiBaseUrl: text(source.userValue('apiBaseUrl')),
   };
 }

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { driveFileUrl, formatBytes, isCancelled, openFileSource, type UploadTarget } from '../core';
+import { driveFileUrl, formatBytes, type UploadTarget } from '../core';
 import { resolveTarget } from './askFolder';
-import { runBatch, type BatchFile, type BatchResult, type UploadOne } from './batch';
-import { BatchProgress } from './BatchProgress';
-import { withAbortSignal } from './cancellation';
+import type { BatchFile, BatchResult } from './batch';
+import { loggedUpload, runWithProgress } from './batchRunner';
 import type { UriLike } from './commandArgs';
 import { filesExcludeMatcher } from './excludes';
 import { expandSelection } from './fileList';
@@ -19,6 +18,17 @@ export type MarkdownEditor = vscode.TextEditor | undefined;
 
 /** Selected resources → files → target → progress → results. */
 export async function uploadResources(services: Services, resources: readonly UriLike[], editor: MarkdownEditor): Promise<void> {
+  const files = await selectedFiles(services, resources);
+  if (!files) return;
+  const target = await resolveTarget(services);
+  await uploadFiles(services, files, target, editor);
+}
+
+/**
+ * The files of a selection (folders expanded), after a confirmation above CONFIRM_ABOVE_FILES; undefined
+ * when there is nothing to upload or the user said no.
+ */
+export async function selectedFiles(services: Services, resources: readonly UriLike[]): Promise<readonly BatchFile[] | undefined> {
   const t = services.t;
   const paths = resources.filter((r) => r.scheme === 'file').map((r) => r.fsPath);
   if (paths.length < resources.length) services.log.info(`${resources.length - paths.length} selected item(s) are not files on disk; left out.`);
@@ -28,7 +38,7 @@ export async function uploadResources(services: Services, resources: readonly Ur
     void vscode.window.showInformationMessage(
       t('Nothing to upload: the selection holds no files. Inside folders, .git, node_modules, files hidden by "files.exclude" and empty files are left out.'),
     );
-    return;
+    return undefined;
   }
   if (expansion.files.length > CONFIRM_ABOVE_FILES) {
     const total = formatBytes(expansion.files.reduce((sum, f) => sum + f.size, 0));
@@ -36,57 +46,33 @@ export async function uploadResources(services: Services, resources: readonly Ur
       ? t('Upload more than {0} files ({1}) to Feishu? Only the first {0} will be uploaded.', expansion.files.length, total)
       : t('Upload {0} files ({1}) to Feishu?', expansion.files.length, total);
     const upload = t('Upload');
-    if ((await vscode.window.showWarningMessage(question, { modal: true }, upload)) !== upload) return;
+    if ((await vscode.window.showWarningMessage(question, { modal: true }, upload)) !== upload) return undefined;
   }
-  const target = await resolveTarget(services);
-  await uploadFiles(services, expansion.files, target, editor);
+  return expansion.files;
 }
 
 /** Uploads with progress, shows the result; Retry Failed comes back here with the files that did not make it. */
 export async function uploadFiles(services: Services, files: readonly BatchFile[], target: UploadTarget, editor: MarkdownEditor): Promise<void> {
-  const result = await runWithProgress(services, files, target);
+  const result = await uploadWithProgress(services, files, target);
   await showResults(services, result, editor, (again) => uploadFiles(services, again, target, editor));
 }
 
-async function runWithProgress(services: Services, files: readonly BatchFile[], target: UploadTarget): Promise<BatchResult> {
+async function uploadWithProgress(services: Services, files: readonly BatchFile[], target: UploadTarget): Promise<BatchResult> {
   const lease = await services.clients.acquire();
   const { brand, apiBaseUrl } = lease.settings;
   const where = target.kind === 'folder' ? (target.folderToken ? `folder ${target.folderToken}` : 'My Space') : 'a document';
-  const upload: UploadOne = async (file, signal, onProgress) => {
-    services.log.fileStarted(file.path, file.size, where);
-    const source = await openFileSource(file.path);
-    try {
-      const result = await lease.uploader.upload(source, target, { signal, onProgress: (p) => onProgress(p.bytesSent) });
-      const url = driveFileUrl(brand, result.fileToken, apiBaseUrl || undefined);
-      services.log.info(`uploaded ${file.path} → ${url} (${result.method}, ${result.parts} part(s), ${result.ms} ms)`);
-      return { ...result, url };
-    } catch (err) {
-      if (isCancelled(err)) services.log.info(`cancelled ${file.path}`);
-      else services.log.failure(file.path, err);
-      throw err;
-    } finally {
-      await source.close();
-    }
-  };
-  const activity = services.activity.start(files.reduce((sum, f) => sum + f.size, 0));
+  const upload = loggedUpload(
+    services,
+    where,
+    async (source, options) => {
+      const result = await lease.uploader.upload(source, target, options);
+      return { ...result, url: driveFileUrl(brand, result.fileToken, apiBaseUrl || undefined) };
+    },
+    (file, r) => `uploaded ${file.path} → ${r.url} (${r.method}, ${r.parts} part(s), ${r.ms} ms)`,
+  );
   try {
-    return await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: services.t('Uploading to Feishu'), cancellable: true },
-      (progress, token) =>
-        withAbortSignal(token, async (signal) => {
-          const tracker = new BatchProgress(files, services.clock, services.t, (report) => {
-            progress.report({ message: report.message, increment: report.increment });
-            services.activity.update(activity, tracker.done);
-          });
-          try {
-            return await runBatch(files, upload, signal, tracker);
-          } finally {
-            tracker.dispose();
-          }
-        }),
-    );
+    return await runWithProgress(services, files, services.t('Uploading to Feishu'), upload);
   } finally {
-    services.activity.end(activity);
     lease.release();
   }
 }

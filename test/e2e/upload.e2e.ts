@@ -67,6 +67,7 @@ before(async () => {
   writeFileSync(join(workspaceDir, 'docs', 'guide.md'), '# Guide\n');
   writeFileSync(join(workspaceDir, 'docs', 'sub', 'deep.txt'), 'deep\n');
   writeFileSync(join(workspaceDir, 'big.bin'), bytes(60 * MiB, 7));
+  writeFileSync(join(workspaceDir, 'chart.png'), bytes(40 * 1024, 3));
 
   server = await startCodeServer({
     cacheDir: defaultCacheDir(),
@@ -201,6 +202,23 @@ void test('5. a wrong secret is refused; a rotated secret gives the actionable m
   await uploadFromExplorer('hello.txt');
   await waitForToast(p, 'Uploaded hello.txt to Feishu.');
   assert.ok(emu.listFiles().some((f) => f.name === 'hello.txt'));
+});
+
+void test('6. Upload to Feishu Document: the document gains the image block', { timeout: SLOW }, async () => {
+  const documentId = emu.createDocument({ title: 'E2E Fixture Doc' });
+  const before = emu.getDocument(documentId)?.blocks.length ?? 0;
+  await rightClickExplorerItem(page(), 'chart.png');
+  await clickContextMenuItem(page(), 'Upload to Feishu Document');
+  await typeInQuickInput(page(), `https://acme.feishu.cn/docx/${documentId}`, { prompt: /Paste the link of a Feishu document/ });
+  const done = await waitForToast(page(), 'Added chart.png to "E2E Fixture Doc".');
+  await screenshot(page(), '08b-added-to-document');
+  await done.locator('.monaco-button', { hasText: 'Open Document' }).waitFor();
+  const doc = emu.getDocument(documentId);
+  assert.equal(doc?.blocks.length, before + 1, 'one new block');
+  const image = doc?.blocks.at(-1);
+  assert.equal(image?.blockType, 27, 'an image block');
+  assert.ok(image?.token, 'bound to the uploaded media');
+  assert.equal(emu.getFile(image.token)?.sha256, sha256(readFileSync(join(workspaceDir, 'chart.png'))));
 });
 
 void test('7. the same window in Chinese: menu item and messages', { timeout: 150_000 }, async () => {

@@ -48,12 +48,18 @@ function emitter<T>(): { event: (l: Listener<T>) => { dispose(): void }; fire(e:
 export class FakeVscode {
   /** Answers for showInputBox, in order; undefined = Escape. Each is checked with validateInput first. */
   inputs: (string | undefined)[] = [];
+  /** Labels to pick in showQuickPick, in order; undefined = Escape. */
+  picks: (string | undefined)[] = [];
+  /** What showOpenDialog returns (undefined = the dialog was cancelled). */
+  openDialogResult?: FakeUri[];
   /** Picks a button for each message; undefined = dismissed. */
   answer: (shown: Shown) => string | undefined = () => undefined;
   /** Cancel the running progress notification once it has reported this many times. */
   cancelAfterReports?: number;
   readonly shown: Shown[] = [];
   readonly inputPrompts: { title?: string; password?: boolean; problem?: string }[] = [];
+  /** Every quick pick shown: its title and the labels and descriptions of its items. */
+  readonly quickPicks: { title?: string; items: { label: string; description?: string }[] }[] = [];
   readonly log: string[] = [];
   readonly reports: { message?: string; increment?: number }[] = [];
   /** What the status bar item showed, "(hidden)" when hidden. */
@@ -68,12 +74,30 @@ export class FakeVscode {
   workspaceFolder = '/';
   readonly commands = new Map<string, (...args: unknown[]) => Promise<unknown>>();
   readonly secretMap = new Map<string, string>();
+  readonly globalState = new Map<string, unknown>();
   private readonly secretChanged = emitter<{ key: string }>();
 
   /** Forgets everything a previous test scripted or saw. */
   reset(): void {
-    for (const list of [this.inputs, this.shown, this.inputPrompts, this.log, this.reports, this.statusTexts, this.statusMessages, this.opened, this.executed, this.settingsWritten]) list.length = 0;
+    for (const list of [
+      this.inputs,
+      this.picks,
+      this.shown,
+      this.inputPrompts,
+      this.quickPicks,
+      this.log,
+      this.reports,
+      this.statusTexts,
+      this.statusMessages,
+      this.opened,
+      this.executed,
+      this.settingsWritten,
+    ]) {
+      list.length = 0;
+    }
     this.answer = () => undefined;
+    this.openDialogResult = undefined;
+    this.globalState.clear();
     this.cancelAfterReports = undefined;
     this.clipboard = '';
     this.userSettings = {};
@@ -109,11 +133,17 @@ export class FakeVscode {
     };
   }
 
-  context(): { subscriptions: { dispose(): unknown }[]; secrets: unknown } {
+  context(): { subscriptions: { dispose(): unknown }[]; secrets: unknown; globalState: unknown } {
     const map = this.secretMap;
     const changed = this.secretChanged;
+    const state = this.globalState;
     return {
       subscriptions: [],
+      globalState: {
+        get: (k: string) => state.get(k),
+        update: async (k: string, v: unknown) => void state.set(k, v),
+        keys: () => [...state.keys()],
+      },
       secrets: {
         get: async (k: string) => map.get(k),
         store: async (k: string, v: string) => {
@@ -215,7 +245,15 @@ export class FakeVscode {
           this.inputPrompts.push({ title: options.title, password: options.password, problem });
           return problem ? undefined : value;
         },
-        showOpenDialog: async () => undefined,
+        showOpenDialog: async () => this.openDialogResult,
+        showQuickPick: async <T extends { label: string; description?: string }>(items: readonly T[], options?: { title?: string }) => {
+          this.quickPicks.push({ title: options?.title, items: items.map((i) => ({ label: i.label, description: i.description })) });
+          const label = this.picks.shift();
+          if (label === undefined) return undefined;
+          const item = items.find((i) => i.label === label);
+          if (!item) throw new Error(`"${label}" is not an item of the quick pick: ${items.map((i) => i.label).join(' | ')}`);
+          return item;
+        },
         createOutputChannel: (_name: string, _options: unknown) => ({
           info: (m: string) => this.log.push(`info ${m}`),
           warn: (m: string) => this.log.push(`warn ${m}`),

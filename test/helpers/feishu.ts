@@ -1,19 +1,48 @@
-import { CallGate, connect, systemClock, Uploader, type CallInfo, type FeishuClient, type UploaderOptions } from '../../src/core';
+import {
+  CallGate,
+  connect,
+  DocumentUploader,
+  DocxApi,
+  Importer,
+  KeyedPacer,
+  systemClock,
+  Uploader,
+  type CallInfo,
+  type FeishuClient,
+  type ImporterOptions,
+  type UploaderOptions,
+} from '../../src/core';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator';
 
 export interface Rig {
   emu: Emulator;
   client: FeishuClient;
   uploader: Uploader;
+  documents: DocumentUploader;
+  importer: Importer;
   calls: CallInfo[];
+  /** What DocumentUploader reported through onWarning. */
+  warnings: string[];
   close(): Promise<void>;
 }
 
 /** An emulator on loopback plus a client and uploader wired to it with the emulator's app credentials. */
 export async function startRig(
-  options: { emulator?: EmulatorOptions; uploader?: UploaderOptions; idleTimeoutMs?: number; credentials?: 'app' | 'wrong-secret' } = {},
+  options: {
+    emulator?: EmulatorOptions;
+    uploader?: UploaderOptions;
+    importer?: ImporterOptions;
+    /**
+     * Docx writes per second for both the emulator's limit and the client's pacer. Default 3 (Feishu's);
+     * tests about something else may raise it to run faster.
+     */
+    docxWritesPerSecond?: number;
+    idleTimeoutMs?: number;
+    credentials?: 'app' | 'wrong-secret';
+  } = {},
 ): Promise<Rig> {
-  const emu = await startEmulator(options.emulator);
+  const docxWritesPerSecond = options.docxWritesPerSecond ?? 3;
+  const emu = await startEmulator({ docxWritesPerSecond, ...options.emulator });
   const calls: CallInfo[] = [];
   const appSecret = options.credentials === 'wrong-secret' ? 'not-the-secret' : emu.appSecret;
   const client = connect({
@@ -29,12 +58,21 @@ export async function startRig(
     onCall: (c) => calls.push(c),
   });
   // Fast retries keep fault tests short; the delays themselves are unit-tested.
-  const uploader = new Uploader(client, { retry: { maxRetries: 6, delaysMs: [50, 100, 200], jitter: 0.2, maxServerWaitMs: 2000 }, ...options.uploader });
+  const retry = { maxRetries: 6, delaysMs: [50, 100, 200], jitter: 0.2, maxServerWaitMs: 2000 };
+  const uploader = new Uploader(client, { retry, ...options.uploader });
+  const warnings: string[] = [];
+  // The same wider margin as the gate's, for the same reason.
+  const docx = new DocxApi(client, new KeyedPacer(systemClock, { callsPerWindow: docxWritesPerSecond, marginMs: 60 }));
+  const documents = new DocumentUploader(client, uploader, docx, { retry, onWarning: (w) => warnings.push(w) });
+  const importer = new Importer(client, uploader, { retry, pollDelaysMs: [5], ...options.importer });
   return {
     emu,
     client,
     uploader,
+    documents,
+    importer,
     calls,
+    warnings,
     close: async () => {
       client.dispose();
       await emu.close();

@@ -1,24 +1,24 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
-import { startEmulator, type Emulator } from '../../src/emulator';
+import type { Emulator } from '../../src/emulator';
 import { SECRET_KEYS } from '../../src/vscode/SecretStore';
-import { FakeUri, FakeVscode } from '../helpers/fakeVscode';
+import { ExtensionHost } from '../helpers/extensionHost';
+import type { FakeUri } from '../helpers/fakeVscode';
 
 // The real command handlers, registrar, error boundary and upload flow, with a scripted `vscode` and the
 // Feishu emulator on loopback: what the thin adapters do, checked without a VS Code.
-const fake = new FakeVscode();
+const host = new ExtensionHost();
+const fake = host.fake;
 let emu: Emulator;
 let ws = '';
-const file = (...parts: string[]): FakeUri => FakeUri.file(join(ws, ...parts));
+const file = (...parts: string[]): FakeUri => host.file(...parts);
 
 before(async () => {
-  fake.install();
-  emu = await startEmulator({ keepBytes: false });
-  ws = realpathSync(mkdtempSync(join(tmpdir(), 'feishu-ext-')));
-  fake.setWorkspace(ws);
+  await host.start();
+  emu = host.emu;
+  ws = host.ws;
   writeFileSync(join(ws, 'hello.txt'), 'Hello, Feishu.\n');
   for (const dir of ['docs', 'docs/.git', 'docs/node_modules']) mkdirSync(join(ws, dir));
   writeFileSync(join(ws, 'docs', 'a.txt'), 'a');
@@ -29,33 +29,23 @@ before(async () => {
   writeFileSync(join(ws, 'docs', 'node_modules', 'x.js'), 'x');
 });
 
-after(async () => {
-  await emu?.close();
-  if (ws) rmSync(ws, { recursive: true, force: true });
-});
+after(() => host.stop());
 
-beforeEach(async () => {
-  fake.reset();
-  emu.reset();
-  emu.clearFaults();
-  fake.userSettings['feishu.apiBaseUrl'] = emu.url;
-  const { activate } = await import('../../src/extension');
-  activate(fake.context() as never);
-});
+beforeEach(() => host.activate());
 
-function signIn(): void {
-  fake.secretMap.set(SECRET_KEYS.appId, emu.appId);
-  fake.secretMap.set(SECRET_KEYS.appSecret, emu.appSecret);
-}
+const signIn = (): void => host.signIn();
 
 void test('activation registers every command', () => {
   assert.deepEqual([...fake.commands.keys()].sort(), [
+    'feishu.importAsDoc',
     'feishu.setAppCredentials',
     'feishu.setUserAccessToken',
     'feishu.showLog',
     'feishu.signOut',
     'feishu.upload',
     'feishu.uploadFile',
+    'feishu.uploadFilesToDocument',
+    'feishu.uploadToDocument',
   ]);
 });
 

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { FEISHU_CODES, FeishuError, LOCAL_CODES, lookup, UNKNOWN_CODE } from '../../src/core';
+import { codeLabel, FEISHU_CODES, FeishuError, IMPORT_JOB_STATUSES, importJobCode, LOCAL_CODES, lookup, UNKNOWN_CODE, UNKNOWN_JOB_STATUS } from '../../src/core';
 
 /** The codes in the published upload_part page's error table: every one must be in the catalogue. */
 function documentedUploadPartCodes(): number[] {
@@ -73,4 +73,47 @@ test('messages never contain a token', () => {
   });
   assert.doesNotMatch(err.message, /t-g1044|u-abcdef|Zx9Secret|eyJhbGci/);
   assert.match(err.message, /Bearer \*\*\*/);
+});
+
+test('every documented import job_status failure has an entry; 0, 1 and 2 are not failures', () => {
+  const documented = [3, 100, 101, 102, 103, 104, 105, 106, 108, 109, 110, 112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 129, 5000, 7000, 7001, 7002];
+  assert.deepEqual(Object.keys(IMPORT_JOB_STATUSES).map(Number).sort((a, b) => a - b), documented);
+  for (const status of documented) {
+    const entry = lookup(importJobCode(status));
+    assert.ok(entry.meaning.length > 5 && entry.hint.length > 5, String(status));
+    assert.equal(entry.retryable, false, `job_status ${status}: a failed import is imported again, not retried`);
+  }
+  assert.equal(lookup(importJobCode(4242)), UNKNOWN_JOB_STATUS);
+  assert.equal(codeLabel(importJobCode(121)), 'job_status 121');
+  assert.equal(codeLabel(1061004), 'code 1061004');
+  assert.equal(codeLabel('FILE_EMPTY'), 'FILE_EMPTY');
+});
+
+test('every documented import task code, the docx block codes this tool meets, and the wiki codes are catalogued', () => {
+  const expect: Record<number, string> = {
+    1069901: 'transient',
+    1069902: 'permission',
+    1069903: 'transient',
+    1069904: 'validation',
+    1069905: 'transient',
+    1069906: 'notFound',
+    1069907: 'notFound',
+    1069908: 'permission',
+    1069909: 'size',
+    1069910: 'validation',
+    1069911: 'validation',
+    1069912: 'notFound',
+    1069913: 'transient',
+    1069914: 'validation',
+    1069923: 'rate',
+    1770001: 'validation',
+    1770002: 'notFound',
+    1770013: 'validation',
+    1770025: 'validation',
+    1770032: 'permission',
+    131005: 'notFound',
+    131006: 'permission',
+  };
+  for (const [code, category] of Object.entries(expect)) assert.equal(FEISHU_CODES[Number(code)]?.category, category, code);
+  assert.equal(FEISHU_CODES[1069913].retryable, false, 'an expired upload is uploaded again');
 });

@@ -1,4 +1,4 @@
-import { lookup, type ErrorCategory, type ErrorCode } from './catalogue';
+import { codeLabel, lookup, type ErrorCategory, type ErrorCode } from './catalogue';
 import { redact } from './redact';
 
 export interface FeishuErrorInit {
@@ -36,7 +36,7 @@ export class FeishuError extends Error {
     const entry = lookup(init.code);
     const detail = init.detail === undefined ? undefined : redact(init.detail);
     const context = [
-      typeof init.code === 'number' ? `code ${init.code}` : init.code,
+      codeLabel(init.code),
       init.endpoint,
       init.httpStatus === undefined ? undefined : `HTTP ${init.httpStatus}`,
       init.logId === undefined ? undefined : `log id ${init.logId}`,

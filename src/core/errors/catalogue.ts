@@ -1,6 +1,7 @@
 /**
- * Every error code a user can meet, as data: Feishu's numeric codes (upload endpoints, auth, rate limits)
- * and our own string codes for problems found before or around a call (bad input, network, protocol).
+ * Every error code a user can meet, as data: Feishu's numeric codes (upload endpoints, docx blocks, wiki,
+ * import tasks, auth, rate limits), the job_status values an import can end with, and our own string codes
+ * for problems found before or around a call (bad input, network, protocol).
  * The English hint says what to do; the extension localises by code (see src/vscode/l10n).
  */
 export type ErrorCategory =
@@ -43,6 +44,18 @@ const NEW_USER_TOKEN = 'Get a new user access token and set it again (Feishu: Se
 const ENABLE_SCOPE =
   'Enable an upload scope for the app in the Feishu developer console (drive:drive, drive:file:upload or docs:document.media:upload), publish a new app version, then retry.';
 const RESTART_UPLOAD = 'The upload session broke; upload the file again from the start.';
+const REPORT = 'If it persists, report it with the log id.';
+const OTHER_DOCUMENT = 'Upload into another document.';
+const CHECK_FOLDER = 'Check the folder link or token; the app can only see folders shared with it.';
+const IMPORT_AGAIN = 'Import the file again.';
+const IMPORT_TYPES =
+  'Import .md, .markdown, .txt, .html, .docx or .doc as docx; .xlsx as sheet or bitable; .xls as sheet; .csv as sheet or bitable.';
+const IMPORT_LIMITS =
+  'Split or shrink the file. Limits: .docx/.doc 600 MiB, .md/.txt/.html 20 MiB, .xlsx 800 MiB, .xls 20 MiB, .csv 20 MiB as a sheet or 100 MiB as a bitable.';
+const EXTENSION_MATCH = 'Give the file its real extension (.md, .docx, .xlsx, .csv …) and import it again.';
+const TYPE_MATCH = 'Choose a type this file can become: text and Word files as docx, .xlsx and .csv as sheet or bitable, .xls as sheet.';
+const SPLIT_FILE = 'Split the file into smaller ones and import them.';
+const REAL_FORMAT = 'Check that the file really is what its extension says (e.g. a .docx saved by Word), then import it again.';
 
 /** Feishu's codes: the upload_part error table, the other upload endpoints, tenant token and gateway codes. */
 export const FEISHU_CODES: Readonly<Record<number, CatalogueEntry>> = {
@@ -60,7 +73,7 @@ export const FEISHU_CODES: Readonly<Record<number, CatalogueEntry>> = {
   1061041: e('notFound', false, 'The target folder or document has been deleted.', 'Choose another folder or document.'),
   1061042: e('quota', false, 'Too many files have been uploaded to this target.', 'Upload into another folder or document.'),
   1061043: e('size', false, 'The file is larger than this Feishu edition allows.', 'Check the size limit of your Feishu plan (help center article 360049067549); split or compress the file.'),
-  1061044: e('notFound', false, 'The target folder or upload point does not exist.', 'Check the folder link or token; the app can only see folders shared with it.'),
+  1061044: e('notFound', false, 'The target folder or upload point does not exist.', CHECK_FOLDER),
   1061045: e('rate', true, 'Feishu asked to retry later (rate or concurrency limit).', RETRY_LATER),
   1061061: e('quota', false, 'The personal storage quota is full.', 'Free space in your Feishu Drive or ask your admin for more.'),
   1061073: e('scope', false, 'The app has no scope for this API.', ENABLE_SCOPE),
@@ -68,7 +81,7 @@ export const FEISHU_CODES: Readonly<Record<number, CatalogueEntry>> = {
   1061109: e('compliance', false, 'Feishu\'s compliance check refused the file name.', 'Rename the file and try again.'),
   1061113: e('compliance', false, 'Feishu\'s compliance check refused the file content.', 'This file cannot be uploaded to Feishu.'),
   1061500: e('notFound', false, 'The mount point of the target is gone.', 'Choose another folder.'),
-  1061547: e('quota', false, 'The document holds too many attachments.', 'Upload into another document.'),
+  1061547: e('quota', false, 'The document holds too many attachments.', OTHER_DOCUMENT),
   1062004: e('transient', true, 'Feishu is still generating the thumbnail.', RETRY_LATER),
   1062005: e('validation', false, 'This file type has no thumbnail.', 'Nothing to do: the file itself is fine.'),
   1062006: e('transient', true, 'The thumbnail does not exist yet.', RETRY_LATER),
@@ -85,6 +98,45 @@ export const FEISHU_CODES: Readonly<Record<number, CatalogueEntry>> = {
   1062506: e('quota', false, 'The folder is nested too deep (15 levels at most).', 'Upload into a folder nearer the root.'),
   1062507: e('quota', false, 'The folder holds too many items (1,500 at most in one level).', 'Upload into another folder.'),
   1064230: e('transient', true, 'The Drive is locked for data migration.', RETRY_LATER),
+  // Docx blocks (docx/v1/documents/*)
+  1770001: e('validation', false, 'Feishu rejected the document request as invalid.', `Check the document link. ${REPORT}`),
+  1770002: e('notFound', false, 'The document or block was not found.', 'Check that the document still exists and the link is right; the app can only see documents shared with it.'),
+  1770003: e('notFound', false, 'The document or block has been deleted.', 'Choose another folder or document.'),
+  1770004: e('quota', false, 'The document holds too many blocks.', OTHER_DOCUMENT),
+  1770005: e('quota', false, 'The document is nested too deep.', OTHER_DOCUMENT),
+  1770006: e('validation', false, 'The document structure is not what Feishu expects.', REPORT),
+  1770007: e('quota', false, 'The document holds too many blocks at one level.', OTHER_DOCUMENT),
+  1770008: e('size', false, 'The file is too large for a document block.', 'Upload it to a Drive folder instead and put its link in the document.'),
+  1770013: e('validation', false, 'The uploaded file does not belong to this block.', `Upload the file again. ${REPORT}`),
+  1770014: e('validation', false, 'The block is not a child of the given parent.', REPORT),
+  1770015: e('validation', false, 'The block belongs to another document.', REPORT),
+  1770020: e('transient', false, 'The document is being copied and cannot be edited now.', 'Try again in a few minutes.'),
+  1770021: e('transient', false, 'The document changed while the file was being added.', 'Upload the file again.'),
+  1770022: e('validation', false, 'The document id is not valid.', 'Check the document link.'),
+  1770024: e('validation', false, 'Feishu refused this change to the document.', REPORT),
+  1770025: e('validation', false, 'This change does not fit the block type.', REPORT),
+  1770032: e('permission', false, 'No permission to edit this document.', 'Give the app (or user) edit permission on the document: share it with a group that contains the app\'s bot, or add the user as an editor.'),
+  1771001: e('transient', true, 'Feishu\'s document service had an internal error.', RETRY_LATER),
+  // Wiki (wiki/v2/spaces/get_node)
+  131002: e('validation', false, 'Feishu rejected the wiki request.', 'Check the wiki link.'),
+  131005: e('notFound', false, 'The wiki page was not found.', 'Check the wiki link; the app can only see wiki spaces it has been added to.'),
+  131006: e('permission', false, 'No permission to read this wiki page.', 'Add the app (or user) to the wiki space, or share the page with it.'),
+  // Import tasks (drive/v1/import_tasks)
+  1069901: e('transient', true, 'Feishu\'s import service had an internal error.', RETRY_LATER),
+  1069902: e('permission', false, 'No permission to import.', 'Enable docs:document:import (or drive:drive) for the app, and give it edit permission on the target folder.'),
+  1069903: e('transient', true, 'Feishu\'s import service had an internal error.', RETRY_LATER),
+  1069904: e('validation', false, 'Feishu rejected the import parameters.', `Check the file's extension and the import type. ${REPORT}`),
+  1069905: e('transient', true, 'Feishu\'s import service had an internal error.', RETRY_LATER),
+  1069906: e('notFound', false, 'The imported document has been deleted.', IMPORT_AGAIN),
+  1069907: e('notFound', false, 'The uploaded file for the import was not found.', IMPORT_AGAIN),
+  1069908: e('permission', false, 'The target folder does not exist or cannot be written.', CHECK_FOLDER),
+  1069909: e('size', false, 'The file is larger than Feishu imports allow.', IMPORT_LIMITS),
+  1069910: e('validation', false, 'The file extension does not match the import.', EXTENSION_MATCH),
+  1069911: e('validation', false, 'The file type does not match the import type.', TYPE_MATCH),
+  1069912: e('notFound', false, 'The target folder does not exist.', CHECK_FOLDER),
+  1069913: e('transient', false, 'The uploaded file expired before the import started (after 5 minutes).', IMPORT_AGAIN),
+  1069914: e('validation', false, 'The file token of the import is not valid.', IMPORT_AGAIN),
+  1069923: e('rate', true, 'Too many imports at once.', RETRY_LATER),
   // Tenant / app token
   10003: e('auth', false, 'App ID or App Secret is missing or malformed.', SET_CREDENTIALS),
   10014: e('auth', false, 'The App ID is unknown or the app is not authorised.', SET_CREDENTIALS),
@@ -110,6 +162,50 @@ export const FEISHU_CODES: Readonly<Record<number, CatalogueEntry>> = {
   99992402: e('validation', false, 'Feishu rejected a field of the request.', 'Check the parent type and node; if it persists, report it with the log id.'),
 };
 
+const INTERNAL_IMPORT = e('transient', false, 'Feishu could not finish the import because of an internal error.', 'Try the import again in a few minutes.');
+
+/**
+ * How an import task can end (job_status of drive/v1/import_tasks/:ticket, feishu-protocol.md §7.4): 0 is
+ * success, 1 and 2 mean "still running"; every other value is a failure listed here.
+ */
+export const IMPORT_JOB_STATUSES: Readonly<Record<number, CatalogueEntry>> = {
+  3: INTERNAL_IMPORT,
+  100: e('input', false, 'The file is encrypted or password-protected.', 'Remove the password, then import the file again.'),
+  101: INTERNAL_IMPORT,
+  102: INTERNAL_IMPORT,
+  103: INTERNAL_IMPORT,
+  104: e('quota', false, 'The tenant has no import quota left.', 'Ask your Feishu admin to free or buy storage.'),
+  105: e('quota', false, 'The target folder holds too many items.', 'Import into another folder.'),
+  106: INTERNAL_IMPORT,
+  108: e('transient', false, 'Feishu stopped the import because it took too long.', SPLIT_FILE),
+  109: INTERNAL_IMPORT,
+  110: e('permission', false, 'No permission to import.', 'Give the app (or user) edit permission on the target folder.'),
+  112: e('validation', false, 'Feishu cannot import this format.', REAL_FORMAT),
+  113: e('validation', false, 'Feishu cannot import this Office format.', REAL_FORMAT),
+  114: INTERNAL_IMPORT,
+  115: e('size', false, 'The file is larger than Feishu imports allow.', IMPORT_LIMITS),
+  116: e('permission', false, 'No permission on the target folder.', 'Choose a folder the app (or user) can edit.'),
+  117: e('notFound', false, 'The target folder has been deleted.', 'Choose another folder.'),
+  118: e('validation', false, 'The file extension does not match the import.', EXTENSION_MATCH),
+  119: e('notFound', false, 'The target folder does not exist.', CHECK_FOLDER),
+  120: e('validation', false, 'The file type does not match the import type.', TYPE_MATCH),
+  121: e('transient', false, 'The uploaded file expired before Feishu imported it.', IMPORT_AGAIN),
+  122: e('transient', false, 'The import is blocked while a copy of the document is being made.', 'Try again in a few minutes.'),
+  129: e('validation', false, 'The file is damaged.', 'Open the file, save it again, then import it.'),
+  5000: INTERNAL_IMPORT,
+  7000: e('quota', false, 'The document would hold more blocks than Feishu allows.', SPLIT_FILE),
+  7001: e('quota', false, 'The document would be nested deeper than Feishu allows.', 'Flatten deeply nested lists or quotes, or split the file.'),
+  7002: e('size', false, 'The document would be larger than Feishu allows.', SPLIT_FILE),
+};
+
+/** A job_status this tool has never seen. */
+export const UNKNOWN_JOB_STATUS: CatalogueEntry = e(
+  'internal',
+  false,
+  'The import failed with a status this tool does not know.',
+  'Check the message and try again; report it if it persists.',
+);
+
 /** Our own codes: problems found locally or around the HTTP exchange. */
 export const LOCAL_CODES = {
   FILE_NOT_FOUND: e('input', false, 'The file does not exist.', 'Check the path.'),
@@ -122,6 +218,11 @@ export const LOCAL_CODES = {
   BAD_FOLDER: e('input', false, 'This is not a Feishu folder link or token.', 'Paste a folder link like https://example.feishu.cn/drive/folder/<token>, or the token alone.'),
   BAD_BASE_URL: e('config', false, 'The API base URL is not allowed.', 'Use an https:// URL (http:// only for 127.0.0.1 or localhost), or leave it empty to use the brand\'s default.'),
   BAD_TARGET: e('input', false, 'The upload target is incomplete.', 'Give both a parent type and a parent node for document media, and valid JSON for extra.'),
+  BAD_DOCUMENT: e('input', false, 'This is not a Feishu document link.', 'Paste a document link like https://example.feishu.cn/docx/<id>, or a wiki link like https://example.feishu.cn/wiki/<token>.'),
+  NOT_A_DOCX: e('input', false, 'Files can only be added to documents (docx), and this is not one.', 'Pick a document: a /docx/ link, or a wiki page that is a document. Sheets, Bases, mind notes, files and legacy docs cannot hold files.'),
+  IMPORT_UNSUPPORTED: e('input', false, 'This file cannot be imported as that kind of Feishu document.', IMPORT_TYPES),
+  IMPORT_TOO_LARGE: e('size', false, 'The file is larger than Feishu imports allow for this type.', IMPORT_LIMITS),
+  IMPORT_TIMEOUT: e('transient', false, 'Feishu did not finish the import in time.', 'Feishu may still finish it: look in the target folder in a few minutes, or import the file again.'),
   NETWORK: e('network', true, 'Could not reach Feishu.', 'Check your network, proxy and the API base URL, then try again.'),
   TIMEOUT: e('network', true, 'Feishu did not answer in time.', 'Check your network and try again.'),
   HTTP_ERROR: e('transient', true, 'Feishu answered with an unexpected HTTP error.', RETRY_LATER),
@@ -130,7 +231,26 @@ export const LOCAL_CODES = {
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type LocalCode = keyof typeof LOCAL_CODES;
-export type ErrorCode = number | LocalCode;
+/** An import task that ended with this job_status. */
+export type ImportJobCode = `IMPORT_JOB_${number}`;
+export type ErrorCode = number | LocalCode | ImportJobCode;
+
+export function importJobCode(jobStatus: number): ImportJobCode {
+  return `IMPORT_JOB_${jobStatus}`;
+}
+
+/** The job_status an error code stands for, or undefined for other codes. */
+export function jobStatusOf(code: ErrorCode): number | undefined {
+  const m = typeof code === 'string' ? /^IMPORT_JOB_(\d+)$/.exec(code) : undefined;
+  return m ? Number(m[1]) : undefined;
+}
+
+/** How a code reads in a message: "code 1061004", "job_status 112", "FILE_EMPTY". */
+export function codeLabel(code: ErrorCode): string {
+  if (typeof code === 'number') return `code ${code}`;
+  const status = jobStatusOf(code);
+  return status === undefined ? code : `job_status ${status}`;
+}
 
 /** Used for Feishu codes we have never seen: not retried, reported with the server's own message. */
 export const UNKNOWN_CODE: CatalogueEntry = e(
@@ -142,7 +262,9 @@ export const UNKNOWN_CODE: CatalogueEntry = e(
 
 export function lookup(code: ErrorCode): CatalogueEntry {
   if (typeof code === 'number') return FEISHU_CODES[code] ?? UNKNOWN_CODE;
-  return LOCAL_CODES[code];
+  const status = jobStatusOf(code);
+  if (status !== undefined) return IMPORT_JOB_STATUSES[status] ?? UNKNOWN_JOB_STATUS;
+  return LOCAL_CODES[code as LocalCode];
 }
 
 /** Codes that mean "the token went stale": fetch a new tenant token once and repeat the call. */

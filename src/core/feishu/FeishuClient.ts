@@ -41,14 +41,23 @@ export interface FeishuClientOptions {
   userAgent?: string;
 }
 
-interface Call {
-  method: 'GET' | 'POST';
+/** One API call as FeishuClient.call takes it. */
+export interface Call {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** The path after /open-apis/, without a query; path segments already encoded. */
   endpoint: string;
+  /** Query parameters; undefined values are left out. */
+  query?: Record<string, string | number | undefined>;
   json?: unknown;
   /** Built again for every attempt: a multipart body is a one-shot stream. */
   form?: () => FormData;
   /** Upload endpoints go through the gate (one in flight, 5 per second each). */
   gated?: boolean;
+  /**
+   * For other paced calls (docx writes): waits for a slot before each attempt and returns what to call
+   * when the request leaves, as RateLimiter.acquire does.
+   */
+  pace?: (signal?: AbortSignal) => Promise<() => void>;
   signal?: AbortSignal;
 }
 
@@ -117,7 +126,11 @@ export class FeishuClient {
       const token = await tokens.getToken(call.signal);
       try {
         const send = (dispatched?: () => void): Promise<AxiosResponse<string>> => this.exchange(call, token, dispatched);
-        const res = call.gated ? await this.gate.run(call.endpoint, send, call.signal) : await send();
+        const res = call.gated
+          ? await this.gate.run(call.endpoint, send, call.signal)
+          : call.pace
+            ? await send(await call.pace(call.signal))
+            : await send();
         return this.parse<T>(res, call.endpoint).data as T;
       } catch (err) {
         const stale = err instanceof FeishuError && typeof err.code === 'number' && STALE_TOKEN_CODES.has(err.code);
@@ -138,6 +151,7 @@ export class FeishuClient {
       const res = await this.http.request<string>({
         method: call.method,
         url: call.endpoint,
+        params: call.query,
         data: form ?? (call.json === undefined ? undefined : JSON.stringify(call.json)),
         headers,
         signal: call.signal,

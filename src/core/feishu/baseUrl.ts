@@ -42,6 +42,15 @@ export function resolveBaseUrl(brand: Brand, override?: string): string {
 
 /** The browser link of an uploaded Drive file. With an override (e.g. the emulator) links point there. */
 export function driveFileUrl(brand: Brand, fileToken: string, override?: string): string {
+  return webUrl(brand, `file/${fileToken}`, override);
+}
+
+/** The browser link of a document (docx) by its id, for when the user gave no link of their own. */
+export function documentUrl(brand: Brand, documentId: string, override?: string): string {
+  return webUrl(brand, `docx/${documentId}`, override);
+}
+
+function webUrl(brand: Brand, path: string, override?: string): string {
   const base = override?.trim() ? resolveBaseUrl(brand, override) : BRAND_WEB[brand];
-  return `${base}/file/${fileToken}`;
+  return `${base}/${path}`;
 }

@@ -1,5 +1,5 @@
 import { FeishuError, cancelledError } from '../errors/FeishuError';
-import type { Clock } from './Clock';
+import { systemClock, type Clock } from './Clock';
 
 export interface RetryPolicy {
   /** Retries after the first attempt, per call; reset after every call that succeeds. Default 6. */
@@ -53,4 +53,23 @@ export async function withRetry<T>(call: () => Promise<T>, ctx: RetryContext): P
       await ctx.clock.sleep(delay, ctx.signal);
     }
   }
+}
+
+/** What a component that retries may be given; every field has a default. */
+export interface RetrySettings {
+  clock?: Clock;
+  random?: () => number;
+  /** Default DEFAULT_RETRY_POLICY. */
+  retry?: RetryPolicy;
+  onRetry?: RetryContext['onRetry'];
+}
+
+export function retryContext(settings: RetrySettings, signal?: AbortSignal): RetryContext {
+  return {
+    policy: settings.retry ?? DEFAULT_RETRY_POLICY,
+    clock: settings.clock ?? systemClock,
+    random: settings.random ?? Math.random,
+    signal,
+    onRetry: settings.onRetry,
+  };
 }

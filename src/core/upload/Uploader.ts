@@ -3,7 +3,7 @@ import { FeishuError, cancelledError } from '../errors/FeishuError';
 import type { FeishuClient } from '../feishu/FeishuClient';
 import type { UploadApi } from '../feishu/wire';
 import { systemClock, type Clock } from '../limits/Clock';
-import { DEFAULT_RETRY_POLICY, withRetry, type RetryContext, type RetryPolicy } from '../limits/retry';
+import { retryContext, withRetry, type RetryContext, type RetrySettings } from '../limits/retry';
 import { adler32, adler32Finish, adler32Update } from './checksum';
 import { countingBufferStream, countingPassThrough } from './countingStream';
 import { checkName, type FileSource } from './FileSource';
@@ -36,13 +36,9 @@ export interface UploadResult {
   ms: number;
 }
 
-export interface UploaderOptions {
-  clock?: Clock;
-  random?: () => number;
-  retry?: RetryPolicy;
+export interface UploaderOptions extends RetrySettings {
   /** Times a multipart upload restarts from prepare after 1061021 (upload id expired). Default 2. */
   maxRestarts?: number;
-  onRetry?: RetryContext['onRetry'];
 }
 
 interface Parent {
@@ -78,13 +74,7 @@ export class Uploader {
   }
 
   private retryContext(signal?: AbortSignal): RetryContext {
-    return {
-      policy: this.options.retry ?? DEFAULT_RETRY_POLICY,
-      clock: this.clock,
-      random: this.options.random ?? Math.random,
-      signal,
-      onRetry: this.options.onRetry,
-    };
+    return retryContext({ ...this.options, clock: this.clock }, signal);
   }
 
   private async resolveParent(target: UploadTarget, signal?: AbortSignal): Promise<Parent> {

@@ -1,6 +1,6 @@
 import { FeishuError } from '../errors/FeishuError';
+import { BARE_TOKEN, feishuUrl, linkKind, tokenAfter } from '../feishu/links';
 import type { UploadApi } from '../feishu/wire';
-import { isLoopbackHost } from '../feishu/baseUrl';
 
 /** Where a file goes: a Drive folder (empty token = the root folder, "My Space"), or media in a document. */
 export type UploadTarget =
@@ -26,9 +26,6 @@ export function apiOf(target: UploadTarget): UploadApi {
   return target.kind === 'folder' ? 'files' : 'medias';
 }
 
-const TOKEN = /^[A-Za-z0-9_-]{5,64}$/;
-const FEISHU_HOST = /(^|\.)(feishu\.cn|larksuite\.com|larkoffice\.com|feishu\.net|larksuite-boe\.com)$/i;
-
 /**
  * A folder link (https://<tenant>.feishu.cn/drive/folder/<token>, Lark and larkoffice hosts too, or the
  * emulator on loopback) or a bare token; empty means the root folder. Anything else gets a message that
@@ -37,23 +34,15 @@ const FEISHU_HOST = /(^|\.)(feishu\.cn|larksuite\.com|larkoffice\.com|feishu\.ne
 export function parseFolderInput(input: string | undefined): string | undefined {
   const raw = (input ?? '').trim();
   if (raw === '') return undefined;
-  if (TOKEN.test(raw)) return raw;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new FeishuError({ code: 'BAD_FOLDER', detail: `"${raw.slice(0, 80)}" is neither a link nor a token.` });
-  }
-  if (!FEISHU_HOST.test(url.hostname) && !isLoopbackHost(url.hostname)) {
-    throw new FeishuError({ code: 'BAD_FOLDER', detail: `${url.hostname} is not a Feishu or Lark host.` });
-  }
-  const m = /\/drive\/folder\/([A-Za-z0-9_-]+)/.exec(url.pathname);
-  if (!m) {
-    const kind = /\/(docx|docs|doc|sheets|base|wiki|file|mindnotes|slides)\//.exec(url.pathname)?.[1];
+  if (BARE_TOKEN.test(raw)) return raw;
+  const url = feishuUrl(raw, 'BAD_FOLDER');
+  const token = tokenAfter(url.pathname, 'drive/folder');
+  if (!token) {
+    const kind = linkKind(url.pathname);
     const what = kind ? `a ${kind} link, not a folder` : 'not a folder link';
     throw new FeishuError({ code: 'BAD_FOLDER', detail: `${url.hostname}${url.pathname} is ${what}.` });
   }
-  return m[1];
+  return token;
 }
 
 /** Checks a media target before any byte is sent. */

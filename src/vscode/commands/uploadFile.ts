@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import { pickFiles } from '../pickFiles';
 import { activeMarkdownEditor } from '../results';
 import type { Services } from '../services';
 import { uploadResources, type MarkdownEditor } from '../uploadFlow';
@@ -11,15 +11,6 @@ export const uploadFile: Command = {
 };
 
 export async function pickAndUpload(services: Services, editor: MarkdownEditor): Promise<void> {
-  const t = services.t;
-  const picked = await vscode.window.showOpenDialog({
-    canSelectFiles: true,
-    canSelectFolders: false,
-    canSelectMany: true,
-    openLabel: t('Upload'),
-    title: t('Upload to Feishu'),
-    defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
-  });
-  if (!picked || picked.length === 0) return;
-  await uploadResources(services, picked, editor);
+  const picked = await pickFiles(services, services.t('Upload to Feishu'));
+  if (picked) await uploadResources(services, picked, editor);
 }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { CallGate, FeishuError, connect, type ConnectOptions, type Credentials, type FeishuClient } from '../../../src/core';
+import { CallGate, docxWritePacer, FeishuError, connect, type ConnectOptions, type Credentials, type FeishuClient } from '../../../src/core';
 import { ClientPool } from '../../../src/vscode/ClientPool';
 import { DEFAULT_SETTINGS, type FeishuSettings } from '../../../src/vscode/settings';
 import { FakeClock } from '../../helpers/FakeClock';
@@ -12,6 +12,7 @@ function pool(state: { creds?: Credentials; settings?: FeishuSettings }) {
     credentials: async () => state.creds,
     settings: () => state.settings ?? DEFAULT_SETTINGS,
     gate,
+    docxPacer: docxWritePacer(new FakeClock()),
     connect: (options) => {
       if (!options.credentials) throw new FeishuError({ code: 'NO_CREDENTIALS' });
       const record = { options, disposed: false };
@@ -28,6 +29,8 @@ void test('one client for many batches, all sharing the one gate', async () => {
   const b = await clients.acquire();
   assert.equal(a.client, b.client);
   assert.equal(a.uploader, b.uploader, 'the uploader remembers the root folder');
+  assert.equal(a.documents, b.documents);
+  assert.equal(a.importer, b.importer);
   assert.equal(built.length, 1);
   assert.equal(built[0].options.gate, gate);
   a.release();
@@ -53,7 +56,7 @@ void test('a credentials change replaces the client, and the old one closes only
 });
 
 void test('an idle client closes at once when invalidated; settings reach connect', async () => {
-  const { clients, built } = pool({ creds: { userAccessToken: 'u-1' }, settings: { brand: 'lark', defaultFolder: '', apiBaseUrl: 'http://127.0.0.1:9' } });
+  const { clients, built } = pool({ creds: { userAccessToken: 'u-1' }, settings: { ...DEFAULT_SETTINGS, brand: 'lark', apiBaseUrl: 'http://127.0.0.1:9' } });
   (await clients.acquire()).release();
   assert.equal(built[0].options.brand, 'lark');
   assert.equal(built[0].options.baseUrl, 'http://127.0.0.1:9');
@@ -75,6 +78,7 @@ void test('the real connect refuses an http base URL off loopback', async () => 
     credentials: async () => ({ userAccessToken: 'u-1' }),
     settings: () => ({ ...DEFAULT_SETTINGS, apiBaseUrl: 'http://evil.example.com' }),
     gate: new CallGate(new FakeClock()),
+    docxPacer: docxWritePacer(new FakeClock()),
     connect,
   });
   await assert.rejects(clients.acquire(), (e: unknown) => e instanceof FeishuError && e.code === 'BAD_BASE_URL');

@@ -1,11 +1,17 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { FEISHU_CODES, FeishuError, LOCAL_CODES, type ErrorCode } from '../../../src/core';
+import { FEISHU_CODES, FeishuError, IMPORT_JOB_STATUSES, importJobCode, LOCAL_CODES, type ErrorCode } from '../../../src/core';
 import { actionLabel, actionsFor, describeError, developerConsoleUrl, sizeLimitsUrl, type ErrorAction } from '../../../src/vscode/errorMessages';
 import { english } from '../../../src/vscode/translate';
 import { bundleTranslate } from './l10nSource';
 
-const ALL_CODES: ErrorCode[] = [...Object.keys(FEISHU_CODES).map(Number), ...(Object.keys(LOCAL_CODES) as (keyof typeof LOCAL_CODES)[]), 4242];
+const ALL_CODES: ErrorCode[] = [
+  ...Object.keys(FEISHU_CODES).map(Number),
+  ...(Object.keys(LOCAL_CODES) as (keyof typeof LOCAL_CODES)[]),
+  ...Object.keys(IMPORT_JOB_STATUSES).map((s) => importJobCode(Number(s))),
+  4242,
+  importJobCode(4242),
+];
 const zh = bundleTranslate('l10n/bundle.l10n.zh-cn.json');
 
 void test('every catalogue code (and an unknown one) gets a message with meaning and hint, and Show Log', () => {
@@ -54,6 +60,19 @@ void test('categories map to the buttons that fix them', () => {
     ['BAD_FOLDER', ['changeFolder']],
     ['FILE_EMPTY', []],
     ['NETWORK', []],
+    ['BAD_DOCUMENT', ['changeDocument']],
+    ['NOT_A_DOCX', ['changeDocument']],
+    [1770002, ['changeDocument']],
+    [1770032, ['changeDocument']],
+    [131005, ['changeDocument']],
+    [131006, ['changeDocument']],
+    [1770013, []],
+    [1069908, ['changeFolder']],
+    [1069912, ['changeFolder']],
+    [1069907, []],
+    [importJobCode(117), ['changeFolder']],
+    [importJobCode(112), []],
+    ['IMPORT_TOO_LARGE', []],
   ];
   for (const [code, actions] of expect) assert.deepEqual(actionsFor(code, new FeishuError({ code }).category), actions, String(code));
   // Every auth code offers a way to new credentials, except those new credentials cannot fix.
@@ -77,6 +96,13 @@ void test('the messages say what to do: scope names, sharing with the bot, the s
   assert.match(text(1061101), /tenant storage quota is full\. \(code 1061101\) Ask your Feishu admin/);
   assert.match(text('NO_CREDENTIALS'), /Feishu: Set App Credentials/);
   assert.doesNotMatch(text('NO_CREDENTIALS'), /FEISHU_APP_ID/, 'the CLI hint is replaced in the extension');
+});
+
+void test('an import\'s job_status reads as such, in English and Chinese', () => {
+  const err = new FeishuError({ code: importJobCode(112), detail: 'Feishu says: "bad file".' });
+  assert.equal(err.message, 'Feishu cannot import this format. Feishu says: "bad file". (job_status 112)');
+  assert.match(describeError(err, english).text, /^Feishu cannot import this format\. Feishu says: "bad file"\. \(import status 112\) Check that the file/);
+  assert.match(describeError(err, zh).text, /^飞书无法导入这种格式。 Feishu says: "bad file"\. \(导入状态 112\) 请确认/);
 });
 
 void test('the server detail is kept, and anything else thrown becomes "Unexpected error" without tokens', () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import * as ts from 'typescript';
-import { FEISHU_CODES, LOCAL_CODES, UNKNOWN_CODE } from '../../../src/core';
+import { FEISHU_CODES, IMPORT_JOB_STATUSES, LOCAL_CODES, UNKNOWN_CODE, UNKNOWN_JOB_STATUS } from '../../../src/core';
 
 /** The repository root, from out/test/unit/vscode/ (compiled) or test/unit/vscode/ (source). */
 export const repoRoot = resolve(__dirname, __dirname.includes(`${join('out', 'test')}`) ? '../../../..' : '../../..');
@@ -49,7 +49,7 @@ function isTranslateCallee(e: ts.Expression): boolean {
 
 /** The catalogue's English meanings and hints: the extension translates them by using them as keys. */
 export function catalogueStrings(): string[] {
-  const entries = [...Object.values(FEISHU_CODES), ...Object.values(LOCAL_CODES), UNKNOWN_CODE];
+  const entries = [...Object.values(FEISHU_CODES), ...Object.values(IMPORT_JOB_STATUSES), ...Object.values(LOCAL_CODES), UNKNOWN_CODE, UNKNOWN_JOB_STATUS];
   return [...new Set(entries.flatMap((e) => [e.meaning, e.hint]))];
 }
 

@@ -34,6 +34,9 @@ void test('contributes.commands is exactly COMMAND_IDS, all in category Feishu, 
   assert.equal(title(COMMAND_IDS.setUserAccessToken), 'Set User Access Token');
   assert.equal(title(COMMAND_IDS.signOut), 'Sign Out');
   assert.equal(title(COMMAND_IDS.showLog), 'Show Upload Log');
+  assert.equal(title(COMMAND_IDS.uploadToDocument), 'Upload to Feishu Document');
+  assert.equal(title(COMMAND_IDS.uploadFilesToDocument), 'Upload to Document…');
+  assert.equal(title(COMMAND_IDS.importAsDoc), 'Import as Feishu Doc');
 });
 
 void test('Upload to Feishu is in the Explorer, editor title, tab and editor context menus; menus name only our commands', () => {
@@ -42,6 +45,24 @@ void test('Upload to Feishu is in the Explorer, editor title, tab and editor con
   }
   const ours = new Set<string>(Object.values(COMMAND_IDS));
   for (const [menu, items] of Object.entries(pkg.contributes.menus)) for (const i of items) assert.ok(ours.has(i.command), `${menu}: ${i.command}`);
+});
+
+void test('Upload to Feishu Document in the Explorer and editor context menus, not twice in the palette', () => {
+  for (const menu of ['explorer/context', 'editor/context']) assert.ok(pkg.contributes.menus[menu]?.some((m) => m.command === COMMAND_IDS.uploadToDocument), menu);
+  const palette = pkg.contributes.menus.commandPalette.find((m) => m.command === COMMAND_IDS.uploadToDocument);
+  assert.equal(palette?.when, 'false', '"Feishu: Upload to Document…" is its palette entry');
+});
+
+void test('Import as Feishu Doc is offered for exactly the importable extensions', () => {
+  const wanted = ['.md', '.markdown', '.txt', '.html', '.docx', '.doc', '.xlsx', '.xls', '.csv'];
+  for (const menu of ['explorer/context', 'editor/context']) {
+    const item = pkg.contributes.menus[menu]?.find((m) => m.command === COMMAND_IDS.importAsDoc);
+    const pattern = /resourceExtname =~ \/(.+)\/i/.exec(item?.when ?? '')?.[1];
+    assert.ok(pattern, `${menu}: ${item?.when}`);
+    const re = new RegExp(pattern, 'i');
+    for (const ext of wanted) assert.ok(re.test(ext) && re.test(ext.toUpperCase()), `${menu}: ${ext}`);
+    for (const ext of ['.png', '.pdf', '.mdx', '.xlsm', '.md.bak']) assert.ok(!re.test(ext), `${menu}: ${ext}`);
+  }
 });
 
 void test('activation only through our commands; the bundle is main; the icon exists', () => {
@@ -62,10 +83,11 @@ void test('contributes.configuration mirrors FeishuSettings field by field', () 
   assert.equal(props['feishu.apiBaseUrl'].scope, 'application', 'a workspace must not redirect the tokens');
 });
 
-void test('Restricted Mode: limited support, with the base URL and the default folder restricted', () => {
+void test('Restricted Mode: limited support, with the base URL and the default folder and document restricted', () => {
   const u = pkg.capabilities.untrustedWorkspaces;
   assert.equal(u.supported, 'limited');
-  assert.deepEqual([...u.restrictedConfigurations].sort(), ['feishu.apiBaseUrl', 'feishu.defaultFolder']);
+  // A checked-out repo must not choose where files go: neither the folder nor the document.
+  assert.deepEqual([...u.restrictedConfigurations].sort(), ['feishu.apiBaseUrl', 'feishu.defaultDocument', 'feishu.defaultFolder']);
 });
 
 void test('.vscodeignore is an allow-list', () => {

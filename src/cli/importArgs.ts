@@ -1,0 +1,26 @@
+import { FeishuError, IMPORT_TYPES, isImportType, parseFolderInput, type ImportType } from '../core';
+import { commonArgs, parseCommandArgs, type CommonArgs } from './commonArgs';
+import { UsageError } from './UsageError';
+
+export interface ImportArgs extends CommonArgs {
+  file: string;
+  /** Undefined: the usual type for the file's extension. */
+  type?: ImportType;
+  /** Undefined: the root folder. */
+  folderToken?: string;
+}
+
+export function parseImportArgs(argv: string[], env: NodeJS.ProcessEnv): ImportArgs {
+  const { values, positionals } = parseCommandArgs(argv, { type: { type: 'string' }, folder: { type: 'string' } });
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'No file given: feishu-upload import <file>.' : 'import takes one file.');
+  const type = values.type;
+  if (type !== undefined && !isImportType(type)) throw new UsageError(`--type must be one of ${IMPORT_TYPES.join(', ')}, not "${type}".`);
+  let folderToken: string | undefined;
+  try {
+    folderToken = parseFolderInput(values.folder);
+  } catch (err) {
+    if (err instanceof FeishuError) throw new UsageError(`${err.message} ${err.hint}`);
+    throw err;
+  }
+  return { ...commonArgs(values, env), file: positionals[0], type, folderToken };
+}

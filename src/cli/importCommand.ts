@@ -1,0 +1,34 @@
+import { openFileSource } from '../core';
+import { eachFile } from './eachFile';
+import { parseImportArgs } from './importArgs';
+import type { CliIo } from './io';
+import { ProgressLine } from './ProgressLine';
+import { IMPORT_LINES } from './report';
+import { openSession } from './session';
+
+/** `feishu-upload import`: one file becomes a Feishu doc, sheet or Base; returns the exit code. */
+export async function importCommand(argv: string[], io: CliIo): Promise<number> {
+  const args = parseImportArgs(argv, io.env);
+  const session = openSession(args, io);
+  const progress = io.stderr.isTTY ? new ProgressLine(io.stderr as NodeJS.WriteStream) : undefined;
+  try {
+    return await eachFile([args.file], io, args.json, IMPORT_LINES, async (file) => {
+      const source = await openFileSource(file);
+      try {
+        progress?.start();
+        return await session.importer.import(source, {
+          type: args.type,
+          folderToken: args.folderToken,
+          signal: io.signal,
+          onProgress: (p) =>
+            p.phase === 'upload' ? progress?.update(source.name, 1, 1, p.upload) : progress?.note(`[1/1] ${source.name} converting in Feishu (check ${p.polls})`),
+        });
+      } finally {
+        progress?.clear();
+        await source.close();
+      }
+    });
+  } finally {
+    session.dispose();
+  }
+}

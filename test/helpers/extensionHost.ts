@@ -1,0 +1,58 @@
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmulator, type Emulator } from '../../src/emulator';
+import { SECRET_KEYS } from '../../src/vscode/SecretStore';
+import { FakeUri, FakeVscode } from './fakeVscode';
+
+/**
+ * The extension as VS Code would run it, without VS Code: a scripted `vscode` module, a workspace folder
+ * on disk and the Feishu emulator on loopback. One per test file (each file runs in its own process).
+ */
+export class ExtensionHost {
+  readonly fake = new FakeVscode();
+  private emulator?: Emulator;
+  private workspace = '';
+
+  get emu(): Emulator {
+    if (!this.emulator) throw new Error('ExtensionHost.start() first');
+    return this.emulator;
+  }
+
+  /** The workspace folder (real path, so it matches what the extension resolves). */
+  get ws(): string {
+    return this.workspace;
+  }
+
+  file(...parts: string[]): FakeUri {
+    return FakeUri.file(join(this.workspace, ...parts));
+  }
+
+  async start(): Promise<void> {
+    this.fake.install();
+    this.emulator = await startEmulator({ keepBytes: false });
+    this.workspace = realpathSync(mkdtempSync(join(tmpdir(), 'feishu-ext-')));
+    this.fake.setWorkspace(this.workspace);
+  }
+
+  async stop(): Promise<void> {
+    await this.emulator?.close();
+    if (this.workspace) rmSync(this.workspace, { recursive: true, force: true });
+  }
+
+  /** Before each test: forget what the last one scripted and saw, point the extension at the emulator, activate. */
+  async activate(): Promise<void> {
+    this.fake.reset();
+    this.emu.reset();
+    this.emu.clearFaults();
+    this.fake.userSettings['feishu.apiBaseUrl'] = this.emu.url;
+    const { activate } = await import('../../src/extension');
+    activate(this.fake.context() as never);
+  }
+
+  /** The emulator's app credentials, as Set App Credentials would have stored them. */
+  signIn(): void {
+    this.fake.secretMap.set(SECRET_KEYS.appId, this.emu.appId);
+    this.fake.secretMap.set(SECRET_KEYS.appSecret, this.emu.appSecret);
+  }
+}
