@@ -16,7 +16,7 @@ import {
   packageVsix,
   readClipboard,
   repoRoot,
-  removeTempDir,
+  tearDown,
   rightClickExplorerItem,
   runCommand,
   screenshot,
@@ -57,12 +57,7 @@ before(async () => {
 });
 
 after(async () => {
-  if (wb) {
-    await screenshot(wb.page, 'zz-final').catch(() => undefined);
-    await wb.close();
-  }
-  await server?.stop();
-  if (tmp) removeTempDir(tmp);
+  await tearDown({ wb, server, tempDir: tmp || undefined });
 });
 
 function ctx(): { page: Workbench['page']; logsDir: string } {

@@ -22,6 +22,7 @@ export {
 } from './lib/ui';
 export { readOutputChannelLog, waitForOutputChannelText, readExtensionHostLog } from './lib/logs';
 export { packageVsix } from './lib/vsix';
+export { tearDown } from './lib/teardown';
 
 /**
  * The cache dir: FEISHU_E2E_CACHE_DIR (run.sh sets it from setup.sh's last line), else the

@@ -15,7 +15,7 @@ import {
   openWorkbench,
   readClipboard,
   repoRoot,
-  removeTempDir,
+  tearDown,
   rightClickExplorerItem,
   runCommand,
   screenshot,
@@ -42,13 +42,7 @@ before(async () => {
 });
 
 after(async () => {
-  // Always clean up, also when a step failed: browser first, then the server's process group.
-  if (wb) {
-    await screenshot(wb.page, 'zz-final').catch(() => undefined);
-    await wb.close();
-  }
-  await server?.stop();
-  if (workspaceDir) removeTempDir(workspaceDir);
+  await tearDown({ wb, server, tempDir: workspaceDir || undefined });
 });
 
 function page(): Workbench['page'] {

@@ -19,7 +19,7 @@ import {
   packageVsix,
   pollUntil,
   readClipboard,
-  removeTempDir,
+  tearDown,
   repoRoot,
   rightClickExplorerItem,
   runCommand,
@@ -80,21 +80,28 @@ before(async () => {
 });
 
 after(async () => {
-  if (wb) {
-    await screenshot(wb.page, 'zz-final').catch(() => undefined);
-    await wb.close();
-  }
-  await server?.stop();
+  await tearDown({ wb, server, tempDir: tmp || undefined });
   await emu?.close();
-  if (tmp) removeTempDir(tmp);
 });
+
+/** A test whose failure leaves a screenshot named after it, for triage in CI. */
+function step(name: string, timeout: number, body: () => Promise<void>): void {
+  void test(name, { timeout }, async () => {
+    try {
+      await body();
+    } catch (err) {
+      if (wb) await screenshot(wb.page, `failed-${name.slice(0, 2).replace(/\W/g, '')}`).catch(() => undefined);
+      throw err;
+    }
+  });
+}
 
 function page(): Page {
   assert.ok(wb, 'the workbench did not open');
   return wb.page;
 }
 
-void test('1. Set App Credentials from the palette', { timeout: 200_000 }, async () => {
+step('1. Set App Credentials from the palette', 200_000, async () => {
   // The palette lists contributed commands only once the extension host has registered them (10-25 s
   // after the page loads, longer on a busy machine), and an open palette does not refresh: reopen until
   // it shows.
@@ -117,7 +124,7 @@ void test('1. Set App Credentials from the palette', { timeout: 200_000 }, async
   await screenshot(page(), '01-credentials-saved');
 });
 
-void test('2. right-click a file → Upload to Feishu: progress, status bar, result, Copy Link', { timeout: SLOW }, async () => {
+step('2. right-click a file → Upload to Feishu: progress, status bar, result, Copy Link', SLOW, async () => {
   // 2 MiB/s makes the 5 MiB upload last long enough to watch its progress.
   emu.setShaping({ bytesPerSecond: 2 * MiB });
   await uploadFromExplorer('report.bin');
@@ -127,6 +134,7 @@ void test('2. right-click a file → Upload to Feishu: progress, status bar, res
   await screenshot(page(), '02-progress-and-status-bar');
   const done = await waitForToast(page(), 'Uploaded report.bin to Feishu.', { timeout: 60_000 });
   emu.setShaping({});
+  await settled(done);
   await screenshot(page(), '03-uploaded');
   await clickToastButton(done, 'Copy Link');
   const link = await readClipboard(page());
@@ -141,8 +149,9 @@ void test('2. right-click a file → Upload to Feishu: progress, status bar, res
   await statusBarItem(page(), STATUS_ITEM).filter({ hasText: /%/ }).waitFor({ state: 'hidden' });
 });
 
-void test('3. two files and a folder: one batch, one summary', { timeout: SLOW }, async () => {
+step('3. two files and a folder: one batch, one summary', SLOW, async () => {
   const p = page();
+  await dismissToasts(p);
   await addToSelection(p, 'a.txt', true);
   await addToSelection(p, 'b.txt', false);
   await addToSelection(p, 'docs', false);
@@ -157,7 +166,7 @@ void test('3. two files and a folder: one batch, one summary', { timeout: SLOW }
   assert.deepEqual(names, ['a.txt', 'b.txt', 'deep.txt', 'guide.md']);
 });
 
-void test('4. a 60 MiB multipart upload cancelled mid-way leaves nothing; uploaded again it completes', { timeout: 180_000 }, async () => {
+step('4. a 60 MiB multipart upload cancelled mid-way leaves nothing; uploaded again it completes', 180_000, async () => {
   emu.setShaping({ bytesPerSecond: 8 * MiB });
   const finishedBefore = emu.stats().uploadSessions.finished;
   await uploadFromExplorer('big.bin');
@@ -181,7 +190,7 @@ void test('4. a 60 MiB multipart upload cancelled mid-way leaves nothing; upload
   // so its arrival stamps lag; pacing is proven in the integration tests and the benchmark.
 });
 
-void test('5. a wrong secret is refused; a rotated secret gives the actionable message; the new one works', { timeout: SLOW }, async () => {
+step('5. a wrong secret is refused; a rotated secret gives the actionable message; the new one works', SLOW, async () => {
   const p = page();
   await runCommand(p, 'Feishu: Set App Credentials');
   await typeInQuickInput(p, emu.appId, { prompt: /App ID/ });
@@ -204,9 +213,10 @@ void test('5. a wrong secret is refused; a rotated secret gives the actionable m
   assert.ok(emu.listFiles().some((f) => f.name === 'hello.txt'));
 });
 
-void test('6. Upload to Feishu Document: the document gains the image block', { timeout: SLOW }, async () => {
+step('6. Upload to Feishu Document: the document gains the image block', SLOW, async () => {
   const documentId = emu.createDocument({ title: 'E2E Fixture Doc' });
   const before = emu.getDocument(documentId)?.blocks.length ?? 0;
+  await dismissToasts(page());
   await rightClickExplorerItem(page(), 'chart.png');
   await clickContextMenuItem(page(), 'Upload to Feishu Document');
   await typeInQuickInput(page(), `https://acme.feishu.cn/docx/${documentId}`, { prompt: /Paste the link of a Feishu document/ });
@@ -221,7 +231,7 @@ void test('6. Upload to Feishu Document: the document gains the image block', { 
   assert.equal(emu.getFile(image.token)?.sha256, sha256(readFileSync(join(workspaceDir, 'chart.png'))));
 });
 
-void test('7. the same window in Chinese: menu item and messages', { timeout: 150_000 }, async () => {
+step('7. the same window in Chinese: menu item and messages', 150_000, async () => {
   // VS Code switches to zh-cn only with a zh-cn language pack installed; the real one cannot be downloaded
   // here, so a test-only pack declares the locale (VS Code's own UI stays English; ours must be Chinese).
   const pack = await packageVsix(root, join(root, 'test', 'e2e', 'zh-cn-pack'), join(tmp, 'zh-cn-pack.vsix'), ['--no-dependencies']);
@@ -301,8 +311,29 @@ async function openContextMenuWith(p: Page, name: string, label: string): Promis
 }
 
 async function uploadFromExplorer(name: string): Promise<void> {
+  // Toasts with buttons stay until answered, and VS Code shows only a few at once: start each upload on a
+  // clear screen so its own toasts are the ones on it.
+  await dismissToasts(page());
   await rightClickExplorerItem(page(), name);
   await clickContextMenuItem(page(), 'Upload to Feishu');
+}
+
+/** Waits until a toast has finished sliding in: fully opaque and in the same place on two looks in a row. */
+async function settled(toast: Locator): Promise<void> {
+  let last = '';
+  await pollUntil(
+    'the toast to settle',
+    async () => {
+      const box = await toast.boundingBox();
+      // Runs in the page; the project compiles without DOM types, hence the narrow cast.
+      const opacity = await toast.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { opacity: string } }).getComputedStyle(el).opacity);
+      const now = `${JSON.stringify(box)} ${opacity}`;
+      const stable = opacity === '1' && now === last;
+      last = now;
+      return stable ? true : undefined;
+    },
+    { timeoutMs: 10_000, intervalMs: 150 },
+  );
 }
 
 /** Closes the toasts on screen, so the next wait cannot match an old one. */

@@ -50,10 +50,11 @@ export async function startRig(
     baseUrl: emu.url,
     credentials: { appId: emu.appId, appSecret },
     // In-process, the client and the emulator share one event loop, so the emulator stamps an arrival late by
-    // whatever the client is computing at that moment (e.g. the next block's checksum). A wider margin keeps
-    // the "no violation" assertions about pacing, not about scheduling; the default margin is measured with
-    // separate processes in the benchmark.
-    gate: new CallGate(systemClock, { marginMs: 60 }),
+    // whatever the client is computing at that moment (e.g. the next block's checksum), and more so on a
+    // loaded machine (seen: 89 ms with a browser test running beside). A wide margin keeps the "no
+    // violation" assertions about pacing, not about scheduling; the default 25 ms margin is measured with
+    // separate processes in the benchmark (zero violations in every profile).
+    gate: new CallGate(systemClock, { marginMs: 150 }),
     idleTimeoutMs: options.idleTimeoutMs,
     onCall: (c) => calls.push(c),
   });
@@ -62,7 +63,7 @@ export async function startRig(
   const uploader = new Uploader(client, { retry, ...options.uploader });
   const warnings: string[] = [];
   // The same wider margin as the gate's, for the same reason.
-  const docx = new DocxApi(client, new KeyedPacer(systemClock, { callsPerWindow: docxWritesPerSecond, marginMs: 60 }));
+  const docx = new DocxApi(client, new KeyedPacer(systemClock, { callsPerWindow: docxWritesPerSecond, marginMs: 150 }));
   const documents = new DocumentUploader(client, uploader, docx, { retry, onWarning: (w) => warnings.push(w) });
   const importer = new Importer(client, uploader, { retry, pollDelaysMs: [5], ...options.importer });
   return {
