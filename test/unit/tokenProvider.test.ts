@@ -33,3 +33,20 @@ test('tenant token: invalidation forces one new fetch; a failed fetch is not cac
   assert.equal(provider.invalidate('tok2'), true);
   assert.equal(await provider.getToken(), 'tok3');
 });
+
+test('tenant token: one caller cancelling does not fail the others waiting on the same fetch', async () => {
+  const clock = new FakeClock();
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const provider = new TenantTokenProvider(async () => {
+    await gate;
+    return { token: 'tok', expireSeconds: 7200 };
+  }, clock);
+  const ac = new AbortController();
+  const cancelled = provider.getToken(ac.signal);
+  const other = provider.getToken(new AbortController().signal);
+  ac.abort();
+  await assert.rejects(cancelled, /The upload was cancelled\./);
+  release();
+  assert.equal(await other, 'tok');
+});

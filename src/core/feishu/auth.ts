@@ -1,3 +1,4 @@
+import { cancelledError } from '../errors/FeishuError';
 import type { Clock } from '../limits/Clock';
 
 /** Supplies the bearer token for every call; a port so the CLI, the extension and tests can differ. */
@@ -44,7 +45,10 @@ export class TenantTokenProvider implements TokenProvider {
 
   getToken(signal?: AbortSignal): Promise<string> {
     if (this.cached && this.clock.now() < this.cached.renewAt) return Promise.resolve(this.cached.token);
-    this.pending ??= this.fetchToken(signal)
+    // The fetch is shared, so it must not carry one caller's signal: a batch cancelled while the token is
+    // being fetched would otherwise fail every other batch waiting on the same fetch. Each caller races
+    // its own signal instead.
+    this.pending ??= this.fetchToken()
       .then(({ token, expireSeconds }) => {
         this.cached = { token, renewAt: this.clock.now() + Math.max(0, expireSeconds * 1000 - this.renewEarlyMs) };
         return token;
@@ -52,11 +56,21 @@ export class TenantTokenProvider implements TokenProvider {
       .finally(() => {
         this.pending = undefined;
       });
-    return this.pending;
+    return signal ? untilAborted(this.pending, signal) : this.pending;
   }
 
   invalidate(token: string): boolean {
     if (this.cached?.token === token) this.cached = undefined;
     return true;
   }
+}
+
+/** `work`, or a CANCELLED error as soon as `signal` aborts (the work itself goes on for others). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(cancelledError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(cancelledError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
