@@ -1,4 +1,4 @@
-import { Throughput, formatBytes, formatDuration, type UploadProgress } from '../core';
+import { english, Throughput, formatBytes, formatDuration, type Translate, type UploadProgress } from '../core';
 
 /** One self-rewriting line on a TTY: file i of N, percent, bytes, speed, ETA. Redrawn at most every 100 ms. */
 export class ProgressLine {
@@ -8,6 +8,7 @@ export class ProgressLine {
 
   constructor(
     private readonly out: NodeJS.WriteStream,
+    private readonly t: Translate = english,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
@@ -16,21 +17,21 @@ export class ProgressLine {
   }
 
   update(label: string, index: number, count: number, p: UploadProgress): void {
-    const t = this.now();
-    this.meter.add(t, p.bytesSent);
-    if (t - this.lastDraw < 100 && p.bytesSent < p.totalBytes) return;
-    this.lastDraw = t;
+    const at = this.now();
+    this.meter.add(at, p.bytesSent);
+    if (at - this.lastDraw < 100 && p.bytesSent < p.totalBytes) return;
+    this.lastDraw = at;
     const pct = p.totalBytes ? Math.floor((p.bytesSent / p.totalBytes) * 100) : 100;
     const width = 20;
     const filled = Math.round((pct / 100) * width);
     const speed = this.meter.bytesPerSecond();
     const eta = this.meter.etaSeconds(p.totalBytes - p.bytesSent);
-    const parts = p.parts > 1 ? ` part ${p.part}/${p.parts}` : '';
+    const parts = p.parts > 1 ? ` ${this.t('part {0}/{1}', p.part, p.parts)}` : '';
     const line =
       `[${index}/${count}] ${label} ${'#'.repeat(filled)}${'.'.repeat(width - filled)} ${pct}% ` +
       `${formatBytes(p.bytesSent)}/${formatBytes(p.totalBytes)}${parts}` +
       (speed ? ` ${formatBytes(speed)}/s` : '') +
-      (eta !== undefined ? ` ETA ${formatDuration(eta)}` : '');
+      (eta !== undefined ? ` ${this.t('ETA {0}', formatDuration(eta))}` : '');
     this.note(line);
   }
 

@@ -28,6 +28,6 @@ export function parseCommandArgs<O extends NonNullable<ParseArgsConfig['options'
 
 export function commonArgs(values: { brand?: string; 'base-url'?: string; json?: boolean; verbose?: boolean }, env: NodeJS.ProcessEnv): CommonArgs {
   const brand = (values.brand ?? env.FEISHU_BRAND ?? 'feishu').toLowerCase();
-  if (brand !== 'feishu' && brand !== 'lark') throw new UsageError(`--brand must be feishu or lark, not "${brand}".`);
+  if (brand !== 'feishu' && brand !== 'lark') throw new UsageError('--brand must be feishu or lark, not "{0}".', brand);
   return { brand, baseUrl: values['base-url'] ?? env.FEISHU_BASE_URL, json: values.json === true, verbose: values.verbose === true };
 }

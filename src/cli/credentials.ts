@@ -11,7 +11,7 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv): Credentials | undefi
   if (appId && appSecret) return { appId, appSecret };
   if (appId || appSecret) {
     const missing = appId ? 'FEISHU_APP_SECRET' : 'FEISHU_APP_ID';
-    throw new UsageError(`${missing} is not set: set both FEISHU_APP_ID and FEISHU_APP_SECRET, or FEISHU_ACCESS_TOKEN alone.`);
+    throw new UsageError('{0} is not set: set both FEISHU_APP_ID and FEISHU_APP_SECRET, or FEISHU_ACCESS_TOKEN alone.', missing);
   }
   const userAccessToken = env.FEISHU_ACCESS_TOKEN?.trim();
   return userAccessToken ? { userAccessToken } : undefined;

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { startEmulator } from '../emulator';
 import type { CliIo } from './io';
 import { UsageError } from './UsageError';
+import { cliTranslate } from './i18n';
 
 /**
  * `feishu-upload emulator`: the local Feishu stand-in for the demo, benchmarks and browser tests. Runs until
@@ -33,11 +34,12 @@ export async function emulatorCommand(argv: string[], io: CliIo): Promise<number
       bytesPerSecond: values.bandwidth === undefined ? undefined : wholeNumber('--bandwidth', values.bandwidth),
     },
   });
+  const t = cliTranslate(io.env);
   const info = { url: emu.url, appId: emu.appId, appSecret: emu.appSecret, rootFolderToken: emu.rootFolderToken };
   io.stdout.write(
     values.json
       ? `${JSON.stringify(info)}\n`
-      : `Feishu emulator on ${emu.url}\n  FEISHU_BASE_URL=${emu.url} FEISHU_APP_ID=${emu.appId} FEISHU_APP_SECRET=${emu.appSecret}\n  control API: ${emu.url}/__emulator/state\n`,
+      : `${t('Feishu emulator on {0}', emu.url)}\n  FEISHU_BASE_URL=${emu.url} FEISHU_APP_ID=${emu.appId} FEISHU_APP_SECRET=${emu.appSecret}\n  ${t('control API: {0}', `${emu.url}/__emulator/state`)}\n`,
   );
   await new Promise<void>((resolve) => {
     if (io.signal?.aborted) return resolve();
@@ -50,6 +52,6 @@ export async function emulatorCommand(argv: string[], io: CliIo): Promise<number
 
 function wholeNumber(flag: string, text: string): number {
   const n = Number(text);
-  if (!Number.isSafeInteger(n) || n < 0) throw new UsageError(`${flag} takes a whole number, not "${text}".`);
+  if (!Number.isSafeInteger(n) || n < 0) throw new UsageError('{0} takes a whole number, not "{1}".', flag, text);
   return n;
 }

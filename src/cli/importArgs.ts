@@ -12,14 +12,14 @@ export interface ImportArgs extends CommonArgs {
 
 export function parseImportArgs(argv: string[], env: NodeJS.ProcessEnv): ImportArgs {
   const { values, positionals } = parseCommandArgs(argv, { type: { type: 'string' }, folder: { type: 'string' } });
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'No file given: feishu-upload import <file>.' : 'import takes one file.');
+  if (positionals.length !== 1) throw positionals.length === 0 ? new UsageError('No file given: feishu-upload import <file>.') : new UsageError('import takes one file.');
   const type = values.type;
-  if (type !== undefined && !isImportType(type)) throw new UsageError(`--type must be one of ${IMPORT_TYPES.join(', ')}, not "${type}".`);
+  if (type !== undefined && !isImportType(type)) throw new UsageError('--type must be one of {0}, not "{1}".', IMPORT_TYPES.join(', '), type);
   let folderToken: string | undefined;
   try {
     folderToken = parseFolderInput(values.folder);
   } catch (err) {
-    if (err instanceof FeishuError) throw new UsageError(`${err.message} ${err.hint}`);
+    if (err instanceof FeishuError) throw UsageError.of(err);
     throw err;
   }
   return { ...commonArgs(values, env), file: positionals[0], type, folderToken };

@@ -1,14 +1,16 @@
 import { FeishuError } from '../core';
+import { cliTranslate, describeError } from './i18n';
 import { emulatorCommand } from './emulatorCommand';
 import { importCommand } from './importCommand';
 import type { CliIo } from './io';
 import { uploadCommand } from './uploadCommand';
-import { USAGE } from './usage';
+import { usageText } from './usage';
 import { UsageError } from './UsageError';
 
 /** Runs one CLI invocation and returns its exit code; the process wrapper below is the only global. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
+  const t = cliTranslate(io.env);
   try {
     switch (command) {
       case 'upload':
@@ -21,17 +23,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'help':
       case '--help':
       case '-h':
-        io.stdout.write(`${USAGE}\n`);
+        io.stdout.write(`${usageText(io.env)}\n`);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`Unknown command "${command}".`);
+        throw new UsageError('Unknown command "{0}".', command);
     }
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr.write(`feishu-upload: ${err.message}\n\n${USAGE}\n`);
+      const text = err.feishu ? `${describeError(err.feishu, t)} ${t(err.feishu.hint)}` : t(err.template, ...err.args);
+      io.stderr.write(`feishu-upload: ${text}\n\n${usageText(io.env)}\n`);
       return 2;
     }
-    const e = err instanceof FeishuError ? err.userMessage : String(err);
+    const e = err instanceof FeishuError ? `${describeError(err, t)} ${t(err.hint)}` : String(err);
     io.stderr.write(`feishu-upload: ${e}\n`);
     return 1;
   }

@@ -33,7 +33,7 @@ function parseTarget(values: { folder?: string; doc?: string; 'parent-type'?: st
     checkMediaTarget(parentType, parentNode, values.extra);
     return { kind: 'media', parentType, parentNode, extra: values.extra };
   } catch (err) {
-    if (err instanceof FeishuError) throw new UsageError(`${err.message} ${err.hint}`);
+    if (err instanceof FeishuError) throw UsageError.of(err);
     throw err;
   }
 }

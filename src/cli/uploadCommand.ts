@@ -5,12 +5,14 @@ import { ProgressLine } from './ProgressLine';
 import { UPLOAD_LINES, type UploadReport } from './report';
 import { openSession } from './session';
 import { parseUploadArgs } from './uploadArgs';
+import { cliTranslate } from './i18n';
 
 /** `feishu-upload upload`: every file in turn, to a folder, as media, or into a document; returns the exit code. */
 export async function uploadCommand(argv: string[], io: CliIo): Promise<number> {
   const args = parseUploadArgs(argv, io.env);
   const session = openSession(args, io);
-  const progress = io.stderr.isTTY ? new ProgressLine(io.stderr as NodeJS.WriteStream) : undefined;
+  const t = cliTranslate(io.env);
+  const progress = io.stderr.isTTY ? new ProgressLine(io.stderr as NodeJS.WriteStream, t) : undefined;
   const target = args.target;
   try {
     let send: (source: FileSource, options: UploadOptions) => Promise<UploadReport>;
@@ -26,7 +28,7 @@ export async function uploadCommand(argv: string[], io: CliIo): Promise<number> 
         return { ...result, url: target.kind === 'folder' ? driveFileUrl(args.brand, result.fileToken, args.baseUrl) : undefined };
       };
     }
-    return await eachFile(args.files, io, args.json, UPLOAD_LINES, async (file, index) => {
+    return await eachFile(args.files, io, args.json, UPLOAD_LINES, t, async (file, index) => {
       const source = await openFileSource(file);
       try {
         progress?.start();

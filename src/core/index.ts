@@ -21,3 +21,4 @@ export * from './upload/target';
 export * from './upload/Uploader';
 export { Throughput } from './util/Throughput';
 export { formatBytes, formatDuration } from './util/format';
+export { bundleTranslator, english, formatMessage, type Translate } from './util/translate';

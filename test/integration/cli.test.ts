@@ -153,3 +153,26 @@ describe('feishu-upload upload', () => {
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('feishu-upload in Simplified Chinese (LANG=zh_CN.UTF-8)', () => {
+  test('a failed file, a usage error and the usage text are in Chinese; --json stays English', async () => {
+    const tmp = tempDir();
+    try {
+      const zh = { LANG: 'zh_CN.UTF-8', FEISHU_APP_ID: 'cli_x', FEISHU_APP_SECRET: 'x', FEISHU_BASE_URL: 'http://127.0.0.1:9' };
+      const missing = join(tmp.dir, 'missing.txt');
+      const r = await cli(['upload', missing], zh);
+      assert.equal(r.code, 1);
+      assert.match(r.stderr, /^失败 .*missing\.txt：文件不存在。 ".*missing\.txt" \(FILE_NOT_FOUND\) 怎么办：/);
+      const usage = await cli(['upload', missing, '--brand', 'weixin'], zh);
+      assert.equal(usage.code, 2);
+      assert.match(usage.stderr, /feishu-upload: --brand 只能是 feishu 或 lark，不能是“weixin”。/);
+      assert.match(usage.stderr, /用法：\n {2}feishu-upload upload <文件\.\.\.>/);
+      const json = await cli(['upload', missing, '--json'], zh);
+      assert.match(String((json.json[0].error as { message: string }).message), /^The file does not exist\./);
+      const english = await cli(['upload', missing], { ...zh, LANG: 'en_US.UTF-8' });
+      assert.match(english.stderr, /^failed .*missing\.txt: The file does not exist\./);
+    } finally {
+      tmp.dispose();
+    }
+  });
+});

@@ -27,6 +27,8 @@ export class FeishuError extends Error {
   readonly meaning: string;
   readonly hint: string;
   readonly detail?: string;
+  /** "code 1061004, drive/v1/files/upload_all, HTTP 403, log id …": the part of the message no UI translates. */
+  readonly context: string;
   readonly httpStatus?: number;
   readonly endpoint?: string;
   readonly logId?: string;
@@ -42,6 +44,7 @@ export class FeishuError extends Error {
       init.logId === undefined ? undefined : `log id ${init.logId}`,
     ].filter((x): x is string => x !== undefined);
     super(`${entry.meaning}${detail ? ` ${detail}` : ''} (${context.join(', ')})`, { cause: init.cause });
+    this.context = context.join(', ');
     this.code = init.code;
     this.category = entry.category;
     this.retryable = entry.retryable;

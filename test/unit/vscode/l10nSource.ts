@@ -21,15 +21,20 @@ function tsFiles(dir: string): string[] {
   });
 }
 
-/** Every call whose callee is `t` or `….t` in the extension's sources (src/vscode and src/extension.ts). */
+/**
+ * Every call whose callee is `t` or `….t`, and every `new UsageError('…')` template, in the sources people
+ * read text from: the extension (src/vscode, src/extension.ts) and the CLI (src/cli).
+ */
 export function l10nUse(): L10nUse {
-  const files = [...tsFiles(join(repoRoot, 'src', 'vscode')), join(repoRoot, 'src', 'extension.ts')];
+  const files = [...tsFiles(join(repoRoot, 'src', 'vscode')), join(repoRoot, 'src', 'extension.ts'), ...tsFiles(join(repoRoot, 'src', 'cli'))];
   const literals = new Map<string, string[]>();
   const dynamic: { where: string; text: string }[] = [];
   for (const file of files) {
     const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
     const visit = (node: ts.Node): void => {
-      if (ts.isCallExpression(node) && isTranslateCallee(node.expression) && node.arguments.length > 0) {
+      const translated = ts.isCallExpression(node) && isTranslateCallee(node.expression);
+      const usageError = ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'UsageError';
+      if ((translated || usageError) && node.arguments !== undefined && node.arguments.length > 0) {
         const arg = node.arguments[0];
         const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
         const where = `${relative(repoRoot, file)}:${line}`;
