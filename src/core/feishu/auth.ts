@@ -37,7 +37,8 @@ export class TenantTokenProvider implements TokenProvider {
   private pending?: Promise<string>;
 
   constructor(
-    private readonly fetchToken: (signal?: AbortSignal) => Promise<FetchedToken>,
+    /** Fetches a new token; shared by every waiting caller, so it takes no caller's signal. */
+    private readonly fetchToken: () => Promise<FetchedToken>,
     private readonly clock: Clock,
     /** Renew this many ms before expiry. Default 180000. */
     private readonly renewEarlyMs = 180_000,

@@ -32,7 +32,7 @@ export function connect(options: ConnectOptions): FeishuClient {
     tokens = new StaticTokenProvider(creds.userAccessToken.trim());
   } else {
     if (!creds.appId.trim() || !creds.appSecret.trim()) throw new FeishuError({ code: 'NO_CREDENTIALS' });
-    tokens = new TenantTokenProvider((signal) => client!.tenantAccessToken(creds.appId.trim(), creds.appSecret.trim(), signal), clock);
+    tokens = new TenantTokenProvider(() => client!.tenantAccessToken(creds.appId.trim(), creds.appSecret.trim()), clock);
   }
   client = new FeishuClient({ ...options, baseUrl, tokens, clock });
   return client;
