@@ -2,7 +2,7 @@ import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../../src/emulator';
-import { SECRET_KEYS } from '../../src/vscode/SecretStore';
+import { SECRET_KEYS } from '../../src/vscode/credentials/SecretStore';
 import { FakeUri, FakeVscode } from './fakeVscode';
 
 /**

@@ -1,6 +1,6 @@
 import Module from 'node:module';
 import * as path from 'node:path';
-import { english } from '../../src/vscode/translate';
+import { english } from '../../src/core';
 
 /**
  * A stand-in for the `vscode` module, just wide enough for the extension's adapters: the test scripts the

@@ -3,7 +3,7 @@ import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 import type { Emulator } from '../../src/emulator';
-import { RecentDocuments } from '../../src/vscode/RecentDocuments';
+import { RecentDocuments } from '../../src/vscode/documents/RecentDocuments';
 import { ExtensionHost } from '../helpers/extensionHost';
 
 // "Upload to Feishu Document", "Upload to Document…" and "Import as Feishu Doc" with the real handlers,

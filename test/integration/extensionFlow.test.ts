@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 import type { Emulator } from '../../src/emulator';
-import { SECRET_KEYS } from '../../src/vscode/SecretStore';
+import { SECRET_KEYS } from '../../src/vscode/credentials/SecretStore';
 import { ExtensionHost } from '../helpers/extensionHost';
 import type { FakeUri } from '../helpers/fakeVscode';
 

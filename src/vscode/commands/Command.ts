@@ -1,4 +1,4 @@
-import type { Services } from '../services';
+import type { Services } from '../services/services';
 
 /** One command: its handler throws; the registrar adds the credentials guard and the error boundary. */
 export interface Command {

@@ -1,4 +1,4 @@
-import type { CommandKey } from '../commandIds';
+import type { CommandKey } from './commandIds';
 import type { Command } from './Command';
 import { importAsDoc } from './importAsDoc';
 import { setAppCredentials } from './setAppCredentials';

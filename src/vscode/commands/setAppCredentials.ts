@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { verifyAppCredentials } from '../../core';
-import { withAbortSignal } from '../cancellation';
-import { askCredential } from '../credentialInput';
+import { withAbortSignal } from '../ui/cancellation';
+import { askCredential } from '../credentials/credentialInput';
 import type { Command } from './Command';
 
 /**

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { askCredential } from '../credentialInput';
+import { askCredential } from '../credentials/credentialInput';
 import type { Command } from './Command';
 
 /** A user access token in a password box; it replaces app credentials until they are set again. */

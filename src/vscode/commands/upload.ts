@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { urisFromArgs } from '../commandArgs';
-import { activeMarkdownEditor } from '../results';
-import { uploadResources } from '../uploadFlow';
+import { urisFromArgs } from './commandArgs';
+import { activeMarkdownEditor } from '../upload/results';
+import { uploadResources } from '../upload/uploadFlow';
 import type { Command } from './Command';
 import { pickAndUpload } from './uploadFile';
 

@@ -1,7 +1,7 @@
-import { pickFiles } from '../pickFiles';
-import { activeMarkdownEditor } from '../results';
-import type { Services } from '../services';
-import { uploadResources, type MarkdownEditor } from '../uploadFlow';
+import { pickFiles } from '../files/pickFiles';
+import { activeMarkdownEditor } from '../upload/results';
+import type { Services } from '../services/services';
+import { uploadResources, type MarkdownEditor } from '../upload/uploadFlow';
 import type { Command } from './Command';
 
 /** "Feishu: Upload File…": an open dialog, several files at once. */

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { askDocument } from '../askDocument';
-import { urisFromArgs, type UriLike } from '../commandArgs';
-import { uploadFilesToDocument } from '../documentFlow';
-import { pickFiles } from '../pickFiles';
-import type { Services } from '../services';
-import { selectedFiles } from '../uploadFlow';
+import { askDocument } from '../documents/askDocument';
+import { urisFromArgs, type UriLike } from './commandArgs';
+import { uploadFilesToDocument } from '../documents/documentFlow';
+import { pickFiles } from '../files/pickFiles';
+import type { Services } from '../services/services';
+import { selectedFiles } from '../upload/uploadFlow';
 import type { Command } from './Command';
 
 /**

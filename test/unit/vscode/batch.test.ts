@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { cancelledError, FeishuError } from '../../../src/core';
-import { runBatch, stopsBatch, type BatchFile, type UploadOne } from '../../../src/vscode/batch';
-import { batchSummary, filesToRetry, linksText, nameList, uploadedFiles } from '../../../src/vscode/summary';
-import { english as t } from '../../../src/vscode/translate';
+import { runBatch, stopsBatch, type BatchFile, type UploadOne } from '../../../src/vscode/upload/batch';
+import { batchSummary, filesToRetry, linksText, nameList, uploadedFiles } from '../../../src/vscode/upload/summary';
+import { english as t } from '../../../src/core';
 
 const files: BatchFile[] = ['a.txt', 'b.txt', 'c.txt', 'd.txt'].map((name, i) => ({ path: `/w/${name}`, name, size: 10 * (i + 1) }));
 

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { CallGate, docxWritePacer, FeishuError, connect, type ConnectOptions, type Credentials, type FeishuClient } from '../../../src/core';
-import { ClientPool } from '../../../src/vscode/ClientPool';
-import { DEFAULT_SETTINGS, type FeishuSettings } from '../../../src/vscode/settings';
+import { ClientPool } from '../../../src/vscode/services/ClientPool';
+import { DEFAULT_SETTINGS, type FeishuSettings } from '../../../src/vscode/config/settings';
 import { FakeClock } from '../../helpers/FakeClock';
 
 function pool(state: { creds?: Credentials; settings?: FeishuSettings }) {

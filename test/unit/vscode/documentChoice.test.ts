@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { FeishuError, type ImportProgress } from '../../../src/core';
-import { documentFromSetting, documentInputProblem, documentPicks } from '../../../src/vscode/documentChoice';
-import { ImportProgressReport } from '../../../src/vscode/ImportProgressReport';
-import { MAX_RECENT_DOCUMENTS, RecentDocuments } from '../../../src/vscode/RecentDocuments';
-import { english } from '../../../src/vscode/translate';
+import { documentFromSetting, documentInputProblem, documentPicks } from '../../../src/vscode/documents/documentChoice';
+import { ImportProgressReport } from '../../../src/vscode/import/ImportProgressReport';
+import { MAX_RECENT_DOCUMENTS, RecentDocuments } from '../../../src/vscode/documents/RecentDocuments';
+import { english } from '../../../src/core';
 import { FakeClock } from '../../helpers/FakeClock';
 
 void test('document input box: links and ids pass; anything else says why', () => {

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { FEISHU_CODES, FeishuError, IMPORT_JOB_STATUSES, importJobCode, LOCAL_CODES, type ErrorCode } from '../../../src/core';
-import { actionLabel, actionsFor, describeError, developerConsoleUrl, sizeLimitsUrl, type ErrorAction } from '../../../src/vscode/errorMessages';
-import { english } from '../../../src/vscode/translate';
+import { actionLabel, actionsFor, describeError, developerConsoleUrl, sizeLimitsUrl, type ErrorAction } from '../../../src/vscode/errors/errorMessages';
+import { english } from '../../../src/core';
 import { bundleTranslate } from './l10nSource';
 
 const ALL_CODES: ErrorCode[] = [

@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { expandSelection, type FileSystemPort } from '../../../src/vscode/fileList';
-import { compileExcludes, globToRegExp } from '../../../src/vscode/glob';
-import { nodeFileSystem } from '../../../src/vscode/nodeFileSystem';
+import { expandSelection, type FileSystemPort } from '../../../src/vscode/files/fileList';
+import { compileExcludes, globToRegExp } from '../../../src/vscode/files/glob';
+import { nodeFileSystem } from '../../../src/vscode/files/nodeFileSystem';
 
 /** An in-memory tree: paths ending in "/" are folders, others are files with that many bytes. */
 function fakeFs(tree: Record<string, number | 'dir'>): FileSystemPort & { reads: string[] } {

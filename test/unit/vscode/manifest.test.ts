@@ -2,8 +2,8 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { COMMAND_IDS } from '../../../src/vscode/commandIds';
-import { DEFAULT_SETTINGS, SETTINGS_SECTION } from '../../../src/vscode/settings';
+import { COMMAND_IDS } from '../../../src/vscode/commands/commandIds';
+import { DEFAULT_SETTINGS, SETTINGS_SECTION } from '../../../src/vscode/config/settings';
 import { readJson, repoRoot } from './l10nSource';
 
 interface Manifest {

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { BatchProgress, type ProgressReport } from '../../../src/vscode/BatchProgress';
-import { Throttle } from '../../../src/vscode/Throttle';
-import { english } from '../../../src/vscode/translate';
+import { BatchProgress, type ProgressReport } from '../../../src/vscode/upload/BatchProgress';
+import { Throttle } from '../../../src/vscode/ui/Throttle';
+import { english } from '../../../src/core';
 import { FakeClock } from '../../helpers/FakeClock';
 
 void test('throttle: at most one emit per 200 ms, the latest state emitted at the end of the interval', async () => {

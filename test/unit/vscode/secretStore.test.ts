@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { SECRET_KEYS, SecretStore, type SecretStoragePort } from '../../../src/vscode/SecretStore';
+import { SECRET_KEYS, SecretStore, type SecretStoragePort } from '../../../src/vscode/credentials/SecretStore';
 
 /** SecretStorage over a Map; change events fire like VS Code's (for this and "other windows"). */
 class FakeSecrets implements SecretStoragePort {

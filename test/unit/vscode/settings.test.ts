@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { FeishuError } from '../../../src/core';
-import { urisFromArgs } from '../../../src/vscode/commandArgs';
-import { folderInputProblem, parseFolderChoice, settingValueFor, targetFromSetting } from '../../../src/vscode/folderChoice';
-import { markdownLink } from '../../../src/vscode/markdown';
-import { readSettings, type FeishuSettings } from '../../../src/vscode/settings';
-import { english } from '../../../src/vscode/translate';
+import { urisFromArgs } from '../../../src/vscode/commands/commandArgs';
+import { folderInputProblem, parseFolderChoice, settingValueFor, targetFromSetting } from '../../../src/vscode/folders/folderChoice';
+import { markdownLink } from '../../../src/vscode/upload/markdownLink';
+import { readSettings, type FeishuSettings } from '../../../src/vscode/config/settings';
+import { english } from '../../../src/core';
 
 function source(merged: Partial<Record<keyof FeishuSettings, unknown>>, user: Partial<Record<keyof FeishuSettings, unknown>>) {
   return { get: (k: keyof FeishuSettings) => merged[k], userValue: (k: keyof FeishuSettings) => user[k] };

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { FeishuError } from '../../../src/core';
-import { ActivityTracker } from '../../../src/vscode/ActivityTracker';
-import { formatDurationLocal } from '../../../src/vscode/duration';
-import { english } from '../../../src/vscode/translate';
-import { UploadLog, type LogSink } from '../../../src/vscode/UploadLog';
+import { ActivityTracker } from '../../../src/vscode/ui/ActivityTracker';
+import { formatDurationLocal } from '../../../src/vscode/ui/duration';
+import { english } from '../../../src/core';
+import { UploadLog, type LogSink } from '../../../src/vscode/ui/UploadLog';
 
 function capture(): LogSink & { lines: string[] } {
   const lines: string[] = [];

@@ -1,0 +1,50 @@
+import type { Brand } from '../../core';
+
+/** The extension's settings, field by field as package.json contributes.configuration declares them. */
+export interface FeishuSettings {
+  /** `feishu.brand`: Feishu (China) or Lark (international). Default "feishu". Application scope. */
+  readonly brand: Brand;
+  /**
+   * `feishu.defaultFolder`: a folder link or token, or "root" for My Space. Default "" (ask on the first
+   * upload). Restricted in untrusted workspaces, so a checked-out repo cannot choose where files go.
+   */
+  readonly defaultFolder: string;
+  /**
+   * `feishu.defaultDocument`: the document "Upload to Feishu Document" appends to, a /docx/ or /wiki/ link
+   * or a document id. Default "" (ask each time). Restricted in untrusted workspaces for the same reason as
+   * the folder: a checked-out repo must not choose which document your files go into.
+   */
+  readonly defaultDocument: string;
+  /**
+   * `feishu.apiBaseUrl`: Open API base override, e.g. a local emulator. Default "" (the brand's host).
+   * Honoured only from user settings: a workspace must not be able to redirect the tokens.
+   */
+  readonly apiBaseUrl: string;
+}
+
+export const SETTINGS_SECTION = 'feishu';
+
+export const DEFAULT_SETTINGS: FeishuSettings = { brand: 'feishu', defaultFolder: '', defaultDocument: '', apiBaseUrl: '' };
+
+/** Where settings come from: merged values, and the user-settings layer alone. */
+export interface SettingsSource {
+  /** The effective value (VS Code already drops restricted workspace values in Restricted Mode). */
+  get(key: keyof FeishuSettings): unknown;
+  /** The value from user settings only. */
+  userValue(key: keyof FeishuSettings): unknown;
+}
+
+/** Reads and checks every setting in one place; a wrong type falls back to the default. */
+export function readSettings(source: SettingsSource): FeishuSettings {
+  return {
+    // Brand and base URL travel with the credentials, which are per machine: only the user's own values count.
+    brand: source.userValue('brand') === 'lark' ? 'lark' : DEFAULT_SETTINGS.brand,
+    defaultFolder: text(source.get('defaultFolder')),
+    defaultDocument: text(source.get('defaultDocument')),
+    apiBaseUrl: text(source.userValue('apiBaseUrl')),
+  };
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}

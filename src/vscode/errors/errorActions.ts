@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import { COMMAND_IDS } from '../commands/commandIds';
+import { actionLabel, developerConsoleUrl, sizeLimitsUrl, type ErrorAction, type ErrorNotice } from './errorMessages';
+import type { Services } from '../services/services';
+
+/** Does what an error button says. */
+export async function runErrorAction(action: ErrorAction, services: Services): Promise<void> {
+  switch (action) {
+    case 'setAppCredentials':
+      await vscode.commands.executeCommand(COMMAND_IDS.setAppCredentials);
+      return;
+    case 'setUserAccessToken':
+      await vscode.commands.executeCommand(COMMAND_IDS.setUserAccessToken);
+      return;
+    case 'openDeveloperConsole':
+      await vscode.env.openExternal(vscode.Uri.parse(developerConsoleUrl(services.settings().brand)));
+      return;
+    case 'openSizeLimits':
+      await vscode.env.openExternal(vscode.Uri.parse(sizeLimitsUrl(services.settings().brand)));
+      return;
+    case 'changeFolder':
+      await vscode.commands.executeCommand('workbench.action.openSettings', 'feishu.defaultFolder');
+      return;
+    case 'changeDocument':
+      await vscode.commands.executeCommand('workbench.action.openSettings', 'feishu.defaultDocument');
+      return;
+    case 'openApiBaseUrlSetting':
+      await vscode.commands.executeCommand('workbench.action.openSettings', 'feishu.apiBaseUrl');
+      return;
+    case 'showLog':
+      services.log.show();
+      return;
+  }
+}
+
+/**
+ * Shows a notice with its buttons plus any extra ones, and runs the chosen error action. Returns the extra
+ * label chosen, if any, so callers can handle their own buttons (Retry Failed, Copy All Links).
+ */
+export async function showNotice(
+  services: Services,
+  severity: 'error' | 'warning' | 'info',
+  notice: ErrorNotice,
+  extra: readonly string[] = [],
+): Promise<string | undefined> {
+  const labels = notice.actions.map((a) => actionLabel(a, services.t));
+  const show = severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  const pick = await show(notice.text, ...extra, ...labels);
+  if (pick === undefined) return undefined;
+  const action = notice.actions[labels.indexOf(pick)];
+  if (action === undefined) return pick;
+  await runErrorAction(action, services);
+  return undefined;
+}

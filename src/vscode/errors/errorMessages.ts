@@ -1,0 +1,111 @@
+import { FeishuError, jobStatusOf, redact, type Brand, type ErrorCategory, type ErrorCode, type Translate } from '../../core';
+
+/** What a button on an error message does; the extension turns each into a command or a link. */
+export type ErrorAction =
+  | 'setAppCredentials'
+  | 'setUserAccessToken'
+  | 'openDeveloperConsole'
+  | 'changeFolder'
+  | 'changeDocument'
+  | 'openApiBaseUrlSetting'
+  | 'openSizeLimits'
+  | 'showLog';
+
+/** One actionable line: what happened and what to do, with the buttons that do it. */
+export interface ErrorNotice {
+  readonly text: string;
+  readonly actions: readonly ErrorAction[];
+}
+
+/** User tokens cannot be renewed from here: the user must fetch a new one. */
+const USER_TOKEN_CODES: ReadonlySet<ErrorCode> = new Set([99991668, 99991669, 99991677, 99991679]);
+/** Fixed in the developer console: app disabled, IP allow-list, monthly API quota. */
+const CONSOLE_CODES: ReadonlySet<ErrorCode> = new Set([99991662, 99991401, 99991403]);
+/** Limits of the target folder or document, and import targets: another folder helps. */
+const FOLDER_LIMIT_CODES: ReadonlySet<ErrorCode> = new Set([1061004, 1061042, 1061547, 1062505, 1062506, 1062507, 1069908, 1069912]);
+/** The document (or wiki page) itself is wrong, gone or closed to us: another document helps. */
+const DOCUMENT_CODES: ReadonlySet<ErrorCode> = new Set(['BAD_DOCUMENT', 'NOT_A_DOCX', 1770002, 1770003, 1770004, 1770005, 1770007, 1770032, 131005, 131006]);
+/** Gone from Feishu's side of an import (its document or its upload): importing again is the fix. */
+const IMPORT_AGAIN_CODES: ReadonlySet<ErrorCode> = new Set([1069906, 1069907]);
+
+/** The buttons for a code, most useful first; "Show Log" is added by describeError. */
+export function actionsFor(code: ErrorCode, category: ErrorCategory): ErrorAction[] {
+  if (code === 'NO_CREDENTIALS') return ['setAppCredentials', 'setUserAccessToken'];
+  if (code === 'BAD_BASE_URL') return ['openApiBaseUrlSetting'];
+  if (code === 'BAD_FOLDER') return ['changeFolder'];
+  if (code === 1061043) return ['openSizeLimits'];
+  if (code === 99991679) return ['setUserAccessToken', 'openDeveloperConsole'];
+  if (USER_TOKEN_CODES.has(code)) return ['setUserAccessToken'];
+  if (CONSOLE_CODES.has(code)) return ['openDeveloperConsole'];
+  if (FOLDER_LIMIT_CODES.has(code)) return ['changeFolder'];
+  if (DOCUMENT_CODES.has(code)) return ['changeDocument'];
+  if (IMPORT_AGAIN_CODES.has(code)) return [];
+  switch (category) {
+    case 'auth':
+      // 1062007 (another identity started the upload) and 99991673 (app not installed) are not fixed by new credentials.
+      return code === 1062007 || code === 99991673 ? [] : ['setAppCredentials'];
+    case 'scope':
+      return ['openDeveloperConsole'];
+    case 'notFound':
+      return ['changeFolder'];
+    default:
+      return [];
+  }
+}
+
+/**
+ * The message and buttons for anything a command threw. FeishuError text is localised through the
+ * catalogue's English meaning and hint (they are the l10n keys); the server's own words (detail) stay as sent.
+ */
+export function describeError(err: unknown, t: Translate): ErrorNotice {
+  if (!(err instanceof FeishuError)) {
+    const message = err instanceof Error ? err.message : String(err);
+    return { text: t('Unexpected error: {0}', redact(message)), actions: ['showLog'] };
+  }
+  const jobStatus = jobStatusOf(err.code);
+  const code =
+    typeof err.code === 'number' ? ` (${t('code {0}', err.code)})` : jobStatus !== undefined ? ` (${t('import status {0}', jobStatus)})` : '';
+  const what = [t(err.meaning), err.detail].filter(Boolean).join(' ');
+  return { text: `${what}${code} ${hintFor(err, t)}`, actions: [...actionsFor(err.code, err.category), 'showLog'] };
+}
+
+/** The catalogue's hint, except where it speaks to CLI users (environment variables). */
+function hintFor(err: FeishuError, t: Translate): string {
+  if (err.code === 'NO_CREDENTIALS') {
+    return t('Run "Feishu: Set App Credentials" (a custom app\'s App ID and App Secret) or "Feishu: Set User Access Token".');
+  }
+  return t(err.hint);
+}
+
+export function actionLabel(action: ErrorAction, t: Translate): string {
+  switch (action) {
+    case 'setAppCredentials':
+      return t('Set App Credentials');
+    case 'setUserAccessToken':
+      return t('Set User Access Token');
+    case 'openDeveloperConsole':
+      return t('Open Developer Console');
+    case 'changeFolder':
+      return t('Change Folder');
+    case 'changeDocument':
+      return t('Change Document');
+    case 'openApiBaseUrlSetting':
+      return t('Open Settings');
+    case 'openSizeLimits':
+      return t('Size Limits');
+    case 'showLog':
+      return t('Show Log');
+  }
+}
+
+/** Where apps are configured (scopes, IP allow-list, versions). */
+export function developerConsoleUrl(brand: Brand): string {
+  return brand === 'lark' ? 'https://open.larksuite.com/app' : 'https://open.feishu.cn/app';
+}
+
+/** The help-center article with the upload size limit of each plan. */
+export function sizeLimitsUrl(brand: Brand): string {
+  return brand === 'lark'
+    ? 'https://www.larksuite.com/hc/en-US/articles/360049067549'
+    : 'https://www.feishu.cn/hc/zh-CN/articles/360049067549';
+}

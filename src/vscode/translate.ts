@@ -1,2 +1,0 @@
-// The translator type and helpers live in the core, shared with the CLI.
-export { english, formatMessage, type Translate } from '../core/util/translate';
