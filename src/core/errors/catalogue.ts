@@ -2,7 +2,7 @@
  * Every error code a user can meet, as data: Feishu's numeric codes (upload endpoints, docx blocks, wiki,
  * import tasks, auth, rate limits), the job_status values an import can end with, and our own string codes
  * for problems found before or around a call (bad input, network, protocol).
- * The English hint says what to do; the extension localises by code (see src/vscode/l10n).
+ * The English hint says what to do; the extension localises by code (src/vscode/errors/errorMessages.ts).
  */
 export type ErrorCategory =
   | 'auth' // credentials wrong or expired: set them again

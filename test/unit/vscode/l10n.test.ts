@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { bundleTranslate, catalogueStrings, l10nUse, readJson } from './l10nSource';
+import { bundleTranslate, catalogueStrings, l10nUse, readJson } from '../../helpers/l10nSource';
 
 const ZH = /[\u4e00-\u9fff]/;
 
@@ -80,7 +80,7 @@ void test('non-literal l10n.t arguments are only the catalogue texts and the bri
   ]);
   for (const d of l10nUse().dynamic) assert.ok(allowed.has(d.text), `${d.where}: t(${d.text}) cannot be checked against the bundles`);
   const bridge = l10nUse().dynamic.filter((d) => d.text === 'message');
-  assert.deepEqual(bridge.map((d) => d.where.split(':')[0]), ['src/vscode/services.ts']);
+  assert.deepEqual(bridge.map((d) => d.where.split(':')[0]), ['src/vscode/services/services.ts']);
 });
 
 void test('a bundle translator fills placeholders', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { COMMAND_IDS } from '../../../src/vscode/commands/commandIds';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION } from '../../../src/vscode/config/settings';
-import { readJson, repoRoot } from './l10nSource';
+import { readJson, repoRoot } from '../../helpers/l10nSource';
 
 interface Manifest {
   main: string;
