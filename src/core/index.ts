@@ -6,6 +6,7 @@ export * from './errors/catalogue';
 export * from './errors/FeishuError';
 export { redact } from './errors/redact';
 export * from './feishu/baseUrl';
+export * from './engines';
 export * from './feishu/connect';
 export { DocxApi } from './feishu/docx';
 export { FeishuClient, type Call, type CallInfo } from './feishu/FeishuClient';

@@ -1,22 +1,20 @@
 import {
   CallGate,
-  connect,
-  DocumentUploader,
-  DocxApi,
-  Importer,
+  createEngines,
   KeyedPacer,
   systemClock,
-  Uploader,
   type CallInfo,
-  type FeishuClient,
+  type DocumentUploader,
+  type Importer,
   type ImporterOptions,
+  type RetryPolicy,
+  type Uploader,
   type UploaderOptions,
 } from '../../src/core';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator';
 
 export interface Rig {
   emu: Emulator;
-  client: FeishuClient;
   uploader: Uploader;
   documents: DocumentUploader;
   importer: Importer;
@@ -30,7 +28,9 @@ export interface Rig {
 export async function startRig(
   options: {
     emulator?: EmulatorOptions;
-    uploader?: UploaderOptions;
+    /** Retry policy for every engine; default fast retries (50, 100, 200 ms). */
+    retry?: RetryPolicy;
+    uploader?: Omit<UploaderOptions, 'retry' | 'onRetry' | 'clock' | 'random'>;
     importer?: ImporterOptions;
     /**
      * Docx writes per second for both the emulator's limit and the client's pacer. Default 3 (Feishu's);
@@ -45,7 +45,10 @@ export async function startRig(
   const emu = await startEmulator({ docxWritesPerSecond, ...options.emulator });
   const calls: CallInfo[] = [];
   const appSecret = options.credentials === 'wrong-secret' ? 'not-the-secret' : emu.appSecret;
-  const client = connect({
+  const warnings: string[] = [];
+  // Fast retries keep fault tests short; the delays themselves are unit-tested.
+  const retry = { maxRetries: 6, delaysMs: [50, 100, 200], jitter: 0.2, maxServerWaitMs: 2000 };
+  const engines = createEngines({
     brand: 'feishu',
     baseUrl: emu.url,
     credentials: { appId: emu.appId, appSecret },
@@ -55,27 +58,24 @@ export async function startRig(
     // violation" assertions about pacing, not about scheduling; the default 25 ms margin is measured with
     // separate processes in the benchmark (zero violations in every profile).
     gate: new CallGate(systemClock, { marginMs: 150 }),
+    // The same wider margin as the gate's, for the same reason.
+    docxPacer: new KeyedPacer(systemClock, { callsPerWindow: docxWritesPerSecond, marginMs: 150 }),
     idleTimeoutMs: options.idleTimeoutMs,
     onCall: (c) => calls.push(c),
+    onWarning: (w) => warnings.push(w),
+    retry: options.retry ?? retry,
+    uploader: options.uploader,
+    importer: { pollDelaysMs: [5], ...options.importer },
   });
-  // Fast retries keep fault tests short; the delays themselves are unit-tested.
-  const retry = { maxRetries: 6, delaysMs: [50, 100, 200], jitter: 0.2, maxServerWaitMs: 2000 };
-  const uploader = new Uploader(client, { retry, ...options.uploader });
-  const warnings: string[] = [];
-  // The same wider margin as the gate's, for the same reason.
-  const docx = new DocxApi(client, new KeyedPacer(systemClock, { callsPerWindow: docxWritesPerSecond, marginMs: 150 }));
-  const documents = new DocumentUploader(client, uploader, docx, { retry, onWarning: (w) => warnings.push(w) });
-  const importer = new Importer(client, uploader, { retry, pollDelaysMs: [5], ...options.importer });
   return {
     emu,
-    client,
-    uploader,
-    documents,
-    importer,
+    uploader: engines.uploader,
+    documents: engines.documents,
+    importer: engines.importer,
     calls,
     warnings,
     close: async () => {
-      client.dispose();
+      engines.dispose();
       await emu.close();
     },
   };

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { after, before, describe, test } from 'node:test';
 import { truncateSync } from 'node:fs';
-import { connect, FeishuError, openFileSource, Uploader, type UploadTarget } from '../../src/core';
+import { createEngines, FeishuError, openFileSource, type Uploader, type UploadTarget } from '../../src/core';
 import type { Fault } from '../../src/emulator';
 import { startRig, type Rig } from '../helpers/feishu';
 import { tempDir, writeFixture } from '../helpers/fixtures';
@@ -99,21 +99,21 @@ describe('every fault kind: the upload still completes byte-identical', () => {
 
 describe('errors that outlast the retries: each one says what happened and what to do', () => {
   // One quick retry: these tests are about the message left when retrying does not help.
-  const uploader = { retry: { maxRetries: 1, delaysMs: [10], jitter: 0, maxServerWaitMs: 100 } };
+  const retry = { maxRetries: 1, delaysMs: [10], jitter: 0, maxServerWaitMs: 100 };
   let rig: Rig;
   const tmp = tempDir();
   const small = writeFixture(tmp.dir, 'small.bin', 1000);
   before(async () => {
-    rig = await startRig({ uploader, idleTimeoutMs: 300 });
+    rig = await startRig({ retry, idleTimeoutMs: 300 });
   });
   after(async () => {
     await rig.close();
     tmp.dispose();
   });
 
-  async function failure(r: Rig, path = small.path): Promise<FeishuError> {
+  async function failure(uploader: Uploader, path = small.path): Promise<FeishuError> {
     const source = await openFileSource(path);
-    const err = await r.uploader.upload(source, { kind: 'folder' }).then(
+    const err = await uploader.upload(source, { kind: 'folder' }).then(
       () => assert.fail('the upload should have failed'),
       (e: unknown) => e,
     );
@@ -123,21 +123,21 @@ describe('errors that outlast the retries: each one says what happened and what 
   }
 
   test('Feishu unreachable (nothing listens at the base URL)', async () => {
-    const closed = await startRig({ uploader });
+    const closed = await startRig({ retry });
     await closed.emu.close(); // the port is now closed
     try {
-      const e = await failure(closed);
+      const e = await failure(closed.uploader);
       assert.equal(e.code, 'NETWORK');
       assert.match(e.message, /^Could not reach Feishu\. \(ECONNREFUSED\) \(NETWORK, auth\/v3\/tenant_access_token\/internal\)$/);
       assert.match(e.hint, /Check your network, proxy and the API base URL/);
     } finally {
-      closed.client.dispose();
+      await closed.close();
     }
   });
 
   test('Feishu stops answering (idle timeout on every attempt)', async () => {
     rig.emu.injectFault({ kind: 'stall', endpoint: 'upload_all', count: 2 });
-    const e = await failure(rig);
+    const e = await failure(rig.uploader);
     rig.emu.clearFaults();
     assert.equal(e.code, 'TIMEOUT');
     assert.match(e.message, /^Feishu did not answer in time\. \(TIMEOUT, drive\/v1\/files\/upload_all\)$/);
@@ -146,7 +146,7 @@ describe('errors that outlast the retries: each one says what happened and what 
 
   test('HTTP 500 on every attempt', async () => {
     rig.emu.injectFault({ kind: 'http500', endpoint: 'upload_all', count: 2 });
-    const e = await failure(rig);
+    const e = await failure(rig.uploader);
     rig.emu.clearFaults();
     assert.equal(e.code, 'HTTP_ERROR');
     assert.match(e.message, /^Feishu answered with an unexpected HTTP error\. \(HTTP_ERROR, drive\/v1\/files\/upload_all, HTTP 500, log id \w+\)$/);
@@ -154,9 +154,9 @@ describe('errors that outlast the retries: each one says what happened and what 
   });
 
   test('an answer that is not Feishu\'s (a base URL with a wrong path)', async () => {
-    const wrong = connect({ brand: 'feishu', baseUrl: `${rig.emu.url}/not-the-api`, credentials: { appId: rig.emu.appId, appSecret: rig.emu.appSecret } });
+    const wrong = createEngines({ brand: 'feishu', baseUrl: `${rig.emu.url}/not-the-api`, credentials: { appId: rig.emu.appId, appSecret: rig.emu.appSecret }, retry });
     try {
-      const e = await failure({ ...rig, client: wrong, uploader: new Uploader(wrong, uploader) });
+      const e = await failure(wrong.uploader);
       assert.equal(e.code, 'BAD_RESPONSE');
       assert.match(e.message, /^Feishu sent an answer this tool does not understand\. \(BAD_RESPONSE, auth\/v3\/tenant_access_token\/internal, HTTP 404, log id \w+\)$/);
       assert.match(e.hint, /Report it with the log id/);

@@ -76,10 +76,6 @@ export class FeishuClient {
     this.gate = options.gate ?? new CallGate(this.clock);
   }
 
-  get baseUrl(): string {
-    return this.options.baseUrl;
-  }
-
   dispose(): void {
     this.disposeHttp();
   }

@@ -1,9 +1,8 @@
-import { cancelledError } from '../errors/FeishuError';
 import type { Clock } from '../limits/Clock';
+import { untilAborted } from '../limits/untilAborted';
 
 /** Supplies the bearer token for every call; a port so the CLI, the extension and tests can differ. */
 export interface TokenProvider {
-  readonly kind: 'tenant' | 'user';
   getToken(signal?: AbortSignal): Promise<string>;
   /** Forget a token Feishu called stale. Returns true when a fresh one can be fetched (tenant only). */
   invalidate(token: string): boolean;
@@ -11,7 +10,6 @@ export interface TokenProvider {
 
 /** A user access token given by the user: nothing to renew here. */
 export class StaticTokenProvider implements TokenProvider {
-  readonly kind = 'user';
   constructor(private readonly token: string) {}
   getToken(): Promise<string> {
     return Promise.resolve(this.token);
@@ -32,7 +30,6 @@ export interface FetchedToken {
  * SDKs do), one fetch at a time however many uploads ask at once.
  */
 export class TenantTokenProvider implements TokenProvider {
-  readonly kind = 'tenant';
   private cached?: { token: string; renewAt: number };
   private pending?: Promise<string>;
 
@@ -57,21 +54,11 @@ export class TenantTokenProvider implements TokenProvider {
       .finally(() => {
         this.pending = undefined;
       });
-    return signal ? untilAborted(this.pending, signal) : this.pending;
+    return untilAborted(this.pending, signal);
   }
 
   invalidate(token: string): boolean {
     if (this.cached?.token === token) this.cached = undefined;
     return true;
   }
-}
-
-/** `work`, or a CANCELLED error as soon as `signal` aborts (the work itself goes on for others). */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(cancelledError());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(cancelledError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }

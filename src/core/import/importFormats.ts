@@ -26,6 +26,12 @@ export const IMPORT_FORMATS: Readonly<Record<string, Readonly<Partial<Record<Imp
   csv: { sheet: 20 * MiB, bitable: 100 * MiB },
 };
 
+/**
+ * Every extension an import takes, lower case, without the dot: the one list behind the core's checks, the
+ * extension's open dialog and its menus (package.json's when-clauses must match it; the manifest test checks).
+ */
+export const IMPORTABLE_EXTENSIONS: readonly string[] = Object.keys(IMPORT_FORMATS);
+
 export interface ImportPlan {
   /** Without the dot, lower case: Feishu wants the real suffix (md, mark and markdown differ). */
   extension: string;

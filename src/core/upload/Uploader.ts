@@ -4,6 +4,7 @@ import type { FeishuClient } from '../feishu/FeishuClient';
 import type { UploadApi } from '../feishu/wire';
 import { systemClock, type Clock } from '../limits/Clock';
 import { retryContext, withRetry, type RetryContext, type RetrySettings } from '../limits/retry';
+import { untilAborted } from '../limits/untilAborted';
 import { adler32, adler32Finish, adler32Update } from './checksum';
 import { countingBufferStream, countingPassThrough } from './countingStream';
 import { checkName, type FileSource } from './FileSource';
@@ -86,11 +87,20 @@ export class Uploader {
     return { api: apiOf(target), parentType: 'explorer', parentNode: folder };
   }
 
-  /** The root folder ("My Space") token, asked once per Uploader. */
+  /**
+   * The root folder ("My Space") token, asked once per Uploader. The lookup is shared by every batch, so it
+   * carries no caller's signal (cancelling one batch must not fail another waiting on it); each caller races its
+   * own. A failed lookup is forgotten, so the next upload asks again.
+   */
   private root(signal?: AbortSignal): Promise<string> {
-    this.rootFolder ??= withRetry(() => this.client.rootFolderMeta(signal), this.retryContext(signal)).then((meta) => meta.token);
-    this.rootFolder.catch(() => (this.rootFolder = undefined));
-    return this.rootFolder;
+    if (!this.rootFolder) {
+      const lookup = withRetry(() => this.client.rootFolderMeta(), this.retryContext()).then((meta) => meta.token);
+      this.rootFolder = lookup;
+      lookup.catch(() => {
+        if (this.rootFolder === lookup) this.rootFolder = undefined;
+      });
+    }
+    return untilAborted(this.rootFolder, signal);
   }
 
   private async uploadAll(source: FileSource, parent: Parent, options: UploadOptions): Promise<{ fileToken: string; parts: number }> {

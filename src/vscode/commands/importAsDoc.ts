@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { urisFromArgs } from './commandArgs';
-import { IMPORTABLE_EXTENSIONS, importResources } from '../import/importFlow';
+import { IMPORTABLE_EXTENSIONS } from '../../core';
+import { importResources } from '../import/importFlow';
 import type { Command } from './Command';
 
 /**

@@ -9,9 +9,6 @@ import { ImportProgressReport } from './ImportProgressReport';
 import { nodeFileSystem } from '../files/nodeFileSystem';
 import type { Services } from '../services/services';
 
-/** What the Explorer and editor menus offer "Import as Feishu Doc" for (package.json `when` matches). */
-export const IMPORTABLE_EXTENSIONS: readonly string[] = ['md', 'markdown', 'txt', 'html', 'docx', 'doc', 'xlsx', 'xls', 'csv'];
-
 /**
  * Each selected file becomes a Feishu document (text and Word files) or sheet (spreadsheets) in the default
  * folder (asked for when `feishu.defaultFolder` is empty). Size caps are checked before anything is asked

@@ -1,17 +1,4 @@
-import {
-  connect as coreConnect,
-  DocumentUploader,
-  DocxApi,
-  Importer,
-  Uploader,
-  type CallGate,
-  type CallInfo,
-  type ConnectOptions,
-  type Credentials,
-  type FeishuClient,
-  type KeyedPacer,
-  type UploaderOptions,
-} from '../../core';
+import { createEngines as coreCreateEngines, type CallGate, type CallInfo, type Credentials, type EngineOptions, type Engines, type KeyedPacer, type UploaderOptions } from '../../core';
 import type { FeishuSettings } from '../config/settings';
 
 export interface ClientPoolOptions {
@@ -25,33 +12,27 @@ export interface ClientPoolOptions {
   onRetry?: UploaderOptions['onRetry'];
   /** A problem worth a log line that is not the error being reported (e.g. an empty block left behind). */
   onWarning?: (message: string) => void;
-  /** For tests; default the core's connect. */
-  connect?: (options: ConnectOptions) => FeishuClient;
+  /** For tests; default the core's createEngines. */
+  createEngines?: (options: EngineOptions) => Engines;
 }
 
-/** What a batch works with: the client and the engines over it. */
-interface Engines {
-  readonly client: FeishuClient;
-  readonly uploader: Uploader;
-  readonly documents: DocumentUploader;
-  readonly importer: Importer;
+/** The engines for one batch, with the settings they were built for; release() when the batch ends. */
+export interface Lease extends Omit<Engines, 'dispose'> {
   readonly settings: FeishuSettings;
-}
-
-/** A client and its engines, held for one batch; release() when the batch ends. */
-export interface Lease extends Engines {
   release(): void;
 }
 
-interface Entry extends Engines {
+interface Entry {
+  readonly engines: Engines;
+  readonly settings: FeishuSettings;
   leases: number;
   stale: boolean;
 }
 
 /**
- * One client (and one uploader, which remembers the root folder) for the current credentials and
- * settings. When either changes the client is replaced; the old one is disposed once no batch holds it,
- * so an upload in progress is never cut off by a change made in another window.
+ * One set of engines (one client; one uploader, which remembers the root folder) for the current credentials
+ * and settings. When either changes they are replaced; the old client is disposed once no batch holds it, so
+ * an upload in progress is never cut off by a change made in another window.
  */
 export class ClientPool {
   private entry?: Promise<Entry>;
@@ -70,29 +51,29 @@ export class ClientPool {
     }
     entry.leases++;
     let released = false;
+    const { uploader, documents, importer } = entry.engines;
     return {
-      client: entry.client,
-      uploader: entry.uploader,
-      documents: entry.documents,
-      importer: entry.importer,
+      uploader,
+      documents,
+      importer,
       settings: entry.settings,
       release: () => {
         if (released) return;
         released = true;
         entry.leases--;
-        if (entry.stale && entry.leases === 0) entry.client.dispose();
+        if (entry.stale && entry.leases === 0) entry.engines.dispose();
       },
     };
   }
 
-  /** Credentials or settings changed: the next acquire builds a new client. */
+  /** Credentials or settings changed: the next acquire builds new engines. */
   invalidate(): void {
     const old = this.entry;
     this.entry = undefined;
     void old?.then(
       (entry) => {
         entry.stale = true;
-        if (entry.leases === 0) entry.client.dispose();
+        if (entry.leases === 0) entry.engines.dispose();
       },
       () => undefined, // a failed build was already reported to its caller
     );
@@ -105,17 +86,17 @@ export class ClientPool {
   private async build(): Promise<Entry> {
     const credentials = await this.options.credentials();
     const settings = this.options.settings();
-    const client = (this.options.connect ?? coreConnect)({
+    const engines = (this.options.createEngines ?? coreCreateEngines)({
       brand: settings.brand,
       baseUrl: settings.apiBaseUrl || undefined,
       credentials,
       gate: this.options.gate,
+      docxPacer: this.options.docxPacer,
       onCall: this.options.onCall,
+      onRetry: this.options.onRetry,
+      onWarning: this.options.onWarning,
       userAgent: 'feishu-upload-vscode',
     });
-    const retry = { onRetry: this.options.onRetry };
-    const uploader = new Uploader(client, retry);
-    const documents = new DocumentUploader(client, uploader, new DocxApi(client, this.options.docxPacer), { ...retry, onWarning: this.options.onWarning });
-    return { client, uploader, documents, importer: new Importer(client, uploader, retry), settings, leases: 0, stale: false };
+    return { engines, settings, leases: 0, stale: false };
   }
 }

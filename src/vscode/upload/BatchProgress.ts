@@ -68,10 +68,6 @@ export class BatchProgress implements BatchListener {
     return Math.min(this.total, this.finished + this.current);
   }
 
-  get totalBytes(): number {
-    return this.total;
-  }
-
   dispose(): void {
     this.throttle.dispose();
   }

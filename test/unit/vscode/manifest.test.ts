@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { IMPORTABLE_EXTENSIONS } from '../../../src/core';
 import { COMMAND_IDS } from '../../../src/vscode/commands/commandIds';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION } from '../../../src/vscode/config/settings';
 import { readJson, repoRoot } from '../../helpers/l10nSource';
@@ -53,14 +54,14 @@ void test('Upload to Feishu Document in the Explorer and editor context menus, n
   assert.equal(palette?.when, 'false', '"Feishu: Upload to Document…" is its palette entry');
 });
 
-void test('Import as Feishu Doc is offered for exactly the importable extensions', () => {
-  const wanted = ['.md', '.markdown', '.txt', '.html', '.docx', '.doc', '.xlsx', '.xls', '.csv'];
+void test('Import as Feishu Doc is offered for exactly the extensions the core imports', () => {
+  // The core's list drives the menus: a new import format must be added to these when-clauses too.
+  const clause = `resourceExtname =~ /^\\.(${IMPORTABLE_EXTENSIONS.join('|')})$/i`;
   for (const menu of ['explorer/context', 'editor/context']) {
     const item = pkg.contributes.menus[menu]?.find((m) => m.command === COMMAND_IDS.importAsDoc);
-    const pattern = /resourceExtname =~ \/(.+)\/i/.exec(item?.when ?? '')?.[1];
-    assert.ok(pattern, `${menu}: ${item?.when}`);
-    const re = new RegExp(pattern, 'i');
-    for (const ext of wanted) assert.ok(re.test(ext) && re.test(ext.toUpperCase()), `${menu}: ${ext}`);
+    assert.ok(item?.when?.includes(clause), `${menu}: "${item?.when}" should contain ${clause}`);
+    const re = new RegExp(/resourceExtname =~ \/(.+)\/i/.exec(clause)![1], 'i');
+    for (const ext of IMPORTABLE_EXTENSIONS) assert.ok(re.test(`.${ext}`) && re.test(`.${ext.toUpperCase()}`), `${menu}: ${ext}`);
     for (const ext of ['.png', '.pdf', '.mdx', '.xlsm', '.md.bak']) assert.ok(!re.test(ext), `${menu}: ${ext}`);
   }
 });

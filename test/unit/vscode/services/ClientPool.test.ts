@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { CallGate, docxWritePacer, FeishuError, connect, type ConnectOptions, type Credentials, type FeishuClient } from '../../../../src/core';
+import { CallGate, createEngines, docxWritePacer, FeishuError, type ConnectOptions, type Credentials, type FeishuClient } from '../../../../src/core';
 import { ClientPool } from '../../../../src/vscode/services/ClientPool';
 import { DEFAULT_SETTINGS, type FeishuSettings } from '../../../../src/vscode/config/settings';
 import { FakeClock } from '../../../helpers/FakeClock';
@@ -13,12 +13,14 @@ function pool(state: { creds?: Credentials; settings?: FeishuSettings }) {
     settings: () => state.settings ?? DEFAULT_SETTINGS,
     gate,
     docxPacer: docxWritePacer(new FakeClock()),
-    connect: (options) => {
-      if (!options.credentials) throw new FeishuError({ code: 'NO_CREDENTIALS' });
-      const record = { options, disposed: false };
-      built.push(record);
-      return { dispose: () => (record.disposed = true) } as unknown as FeishuClient;
-    },
+    // The real factory over a fake client: what the pool hands to connect, and whether it closed it.
+    createEngines: (engineOptions) =>
+      createEngines(engineOptions, (options) => {
+        if (!options.credentials) throw new FeishuError({ code: 'NO_CREDENTIALS' });
+        const record = { options, disposed: false };
+        built.push(record);
+        return { dispose: () => (record.disposed = true) } as unknown as FeishuClient;
+      }),
   });
   return { clients, built, gate };
 }
@@ -27,8 +29,7 @@ void test('one client for many batches, all sharing the one gate', async () => {
   const { clients, built, gate } = pool({ creds: { appId: 'cli_1', appSecret: 's' } });
   const a = await clients.acquire();
   const b = await clients.acquire();
-  assert.equal(a.client, b.client);
-  assert.equal(a.uploader, b.uploader, 'the uploader remembers the root folder');
+    assert.equal(a.uploader, b.uploader, 'the uploader remembers the root folder');
   assert.equal(a.documents, b.documents);
   assert.equal(a.importer, b.importer);
   assert.equal(built.length, 1);
@@ -45,7 +46,7 @@ void test('a credentials change replaces the client, and the old one closes only
   clients.invalidate();
   await Promise.resolve();
   const next = await clients.acquire();
-  assert.notEqual(next.client, running.client);
+  assert.notEqual(next.uploader, running.uploader);
   assert.deepEqual(built[1].options.credentials, { userAccessToken: 'u-2' });
   assert.equal(built[0].disposed, false, 'the running batch keeps its connection');
   running.release();
@@ -79,7 +80,6 @@ void test('the real connect refuses an http base URL off loopback', async () => 
     settings: () => ({ ...DEFAULT_SETTINGS, apiBaseUrl: 'http://evil.example.com' }),
     gate: new CallGate(new FakeClock()),
     docxPacer: docxWritePacer(new FakeClock()),
-    connect,
   });
   await assert.rejects(clients.acquire(), (e: unknown) => e instanceof FeishuError && e.code === 'BAD_BASE_URL');
 });

@@ -1,0 +1,47 @@
+import { DocumentUploader } from './docs/DocumentUploader';
+import { connect, type ConnectOptions } from './feishu/connect';
+import { DocxApi } from './feishu/docx';
+import type { FeishuClient } from './feishu/FeishuClient';
+import { Importer, type ImporterOptions } from './import/Importer';
+import { systemClock } from './limits/Clock';
+import { docxWritePacer, type KeyedPacer } from './limits/KeyedPacer';
+import type { RetrySettings } from './limits/retry';
+import { Uploader, type UploaderOptions } from './upload/Uploader';
+
+export interface EngineOptions extends ConnectOptions, RetrySettings {
+  /**
+   * Paces docx block writes (3 per second per app and per document). Share one per app, like the upload gate;
+   * default: a new one for these engines.
+   */
+  docxPacer?: KeyedPacer;
+  /** A problem worth a log line that is not the error being reported (e.g. an empty block left behind). */
+  onWarning?: (message: string) => void;
+  /** Uploader settings beyond the retry ones (restarts after an expired upload id). */
+  uploader?: Omit<UploaderOptions, keyof RetrySettings>;
+  /** Importer settings beyond the retry ones (status polling, how long to wait). */
+  importer?: Omit<ImporterOptions, keyof RetrySettings>;
+}
+
+/** The engines over one client: what the CLI, the extension and the tests work with. */
+export interface Engines {
+  readonly uploader: Uploader;
+  readonly documents: DocumentUploader;
+  readonly importer: Importer;
+  /** Closes the client's keep-alive connections; the engines are unusable afterwards. */
+  dispose(): void;
+}
+
+/**
+ * The one place a client and the engines over it are built, for the CLI, the extension and the tests: one
+ * uploader per client (it remembers the root folder), shared by the document uploader and the importer.
+ * Throws NO_CREDENTIALS or BAD_BASE_URL (FeishuError) when no client can be built.
+ */
+export function createEngines(options: EngineOptions, connectClient: (options: ConnectOptions) => FeishuClient = connect): Engines {
+  const client = connectClient(options);
+  const retry: RetrySettings = { clock: options.clock, random: options.random, retry: options.retry, onRetry: options.onRetry };
+  const uploader = new Uploader(client, { ...options.uploader, ...retry });
+  const docx = new DocxApi(client, options.docxPacer ?? docxWritePacer(options.clock ?? systemClock));
+  const documents = new DocumentUploader(client, uploader, docx, { ...retry, onWarning: options.onWarning });
+  const importer = new Importer(client, uploader, { ...options.importer, ...retry });
+  return { uploader, documents, importer, dispose: () => client.dispose() };
+}
