@@ -1,5 +1,5 @@
 // Wiki pages: each node points at a document, sheet, Base… (obj_type + obj_token), and GET get_node
-// (feishu-protocol.md §6.4) resolves a node token, or an object token with its obj_type.
+// (docs/feishu/docx.md §13) resolves a node token, or an object token with its obj_type.
 import { newDriveToken, newNumericId } from './ids';
 import { failure, success, type Reply } from './reply';
 import type { WikiNode } from './types';

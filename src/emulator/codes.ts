@@ -1,5 +1,6 @@
 // The Feishu codes the emulator can send, with the HTTP status and msg the docs list for each
-// (feishu-protocol.md §2.4, §4.7, §6, §7; the docx table of the block endpoints' pages). Injected `code` faults reuse this table for their defaults.
+// (docs/feishu/auth.md §3 and §13, upload.md §12, docx.md §15, import.md §8, limits.md §2). Injected `code`
+// faults reuse this table for their defaults.
 
 export interface CodeInfo {
   status: number;

@@ -1,5 +1,6 @@
-// docx/v1 document and block endpoints (feishu-protocol.md §6): read the document and its blocks, append
-// Image / File blocks to the page, bind uploaded media with replace_image / replace_file, batch_delete.
+// docx/v1 document and block endpoints (docs/feishu/docx.md §5, §6, §9, §10): read the document and its
+// blocks, append Image / File blocks to the page, bind uploaded media with replace_image / replace_file,
+// batch_delete.
 import { randomUUID } from 'node:crypto';
 import { FILE, IMAGE, PAGE, type ChildSpec, type Doc, type Documents } from './Documents';
 import type { Drive } from './Drive';

@@ -1,4 +1,4 @@
-// POST drive/v1/import_tasks and GET drive/v1/import_tasks/:ticket (feishu-protocol.md §7.3-7.4), with the
+// POST drive/v1/import_tasks and GET drive/v1/import_tasks/:ticket (docs/feishu/import.md §4-§5), with the
 // create-time checks and codes: 1069904 bad parameters, 1069907/1069914 token, 1069909 size, 1069910
 // extension, 1069911 type, 1069912 folder, 1069913 token older than the import window.
 import type { Drive } from './Drive';

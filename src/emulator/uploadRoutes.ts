@@ -1,5 +1,5 @@
 // The 8 Drive upload endpoints: validation in the order Feishu reports problems, then storage.
-// Codes and HTTP statuses follow feishu-protocol.md §4–§5.
+// Codes and HTTP statuses follow docs/feishu/upload.md §2-§12.
 import { buf as adler32 } from 'adler-32';
 import type { Documents } from './Documents';
 import type { Drive } from './Drive';

@@ -165,7 +165,7 @@ export const FEISHU_CODES: Readonly<Record<number, CatalogueEntry>> = {
 const INTERNAL_IMPORT = e('transient', false, 'Feishu could not finish the import because of an internal error.', 'Try the import again in a few minutes.');
 
 /**
- * How an import task can end (job_status of drive/v1/import_tasks/:ticket, feishu-protocol.md §7.4): 0 is
+ * How an import task can end (job_status of drive/v1/import_tasks/:ticket, docs/feishu/import.md §6): 0 is
  * success, 1 and 2 mean "still running"; every other value is a failure listed here.
  */
 export const IMPORT_JOB_STATUSES: Readonly<Record<number, CatalogueEntry>> = {

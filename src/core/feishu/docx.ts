@@ -1,9 +1,10 @@
-// docx/v1 block calls (feishu-protocol.md §6). Writes are paced: 3 per second per app and per document.
+// docx/v1 block calls (docs/feishu/docx.md §5-§11). Writes are paced: 3 per second per app and per document
+// (docs/feishu/limits.md §4).
 import { FeishuError } from '../errors/FeishuError';
 import type { KeyedPacer } from '../limits/KeyedPacer';
 import type { Call, FeishuClient } from './FeishuClient';
 
-/** Block types this tool reads or writes (feishu-protocol.md §6.3). */
+/** Block types this tool reads or writes (docs/feishu/docx.md §3). */
 export const BLOCK_TYPE = { page: 1, file: 23, image: 27, view: 33 } as const;
 
 export interface WireBlock {

@@ -1,4 +1,4 @@
-// drive/v1/import_tasks (feishu-protocol.md §7.3-7.4): turn an uploaded file into a Feishu doc, sheet or Base.
+// drive/v1/import_tasks (docs/feishu/import.md §4-§5): turn an uploaded file into a Feishu doc, sheet or Base.
 import { FeishuError } from '../errors/FeishuError';
 import type { FeishuClient } from './FeishuClient';
 

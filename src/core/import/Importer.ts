@@ -48,7 +48,7 @@ export interface ImporterOptions extends RetrySettings {
 const RUNNING: ReadonlySet<number> = new Set([1, 2]);
 
 /**
- * Local file → Feishu doc, sheet or Base (feishu-protocol.md §7): checked against the size caps, uploaded
+ * Local file → Feishu doc, sheet or Base (docs/feishu/import.md §1): checked against the size caps, uploaded
  * as a temporary ccm_import_open media, turned into an import task, polled until Feishu is done.
  */
 export class Importer {

@@ -10,7 +10,7 @@ export const IMPORT_TYPES: readonly ImportType[] = ['docx', 'sheet', 'bitable'];
 const MiB = 1024 * 1024;
 
 /**
- * Per file extension: what it can become and the size cap for each, in bytes (feishu-protocol.md §7.1; the
+ * Per file extension: what it can become and the size cap for each, in bytes (docs/feishu/import.md §2; the
  * first type is the default). Feishu's "MB" are MiB, as in upload_all's 20 MB = 20 971 520 bytes.
  */
 export const IMPORT_FORMATS: Readonly<Record<string, Readonly<Partial<Record<ImportType, number>>>>> = {
