@@ -1,7 +1,7 @@
 import { formatMessage, type FeishuError } from '../core';
 
 /**
- * A problem with how the CLI was called: reported with the usage text and exit code 2. It keeps its English
+ * A problem with how the CLI was called: reported in one line, with where to find the usage, and exit code 2. It keeps its English
  * template and arguments (or the FeishuError behind it) so the message is translated where it is printed.
  */
 export class UsageError extends Error {

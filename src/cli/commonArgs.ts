@@ -22,7 +22,7 @@ export function parseCommandArgs<O extends NonNullable<ParseArgsConfig['options'
   try {
     return parseArgs({ args: argv, allowPositionals: true, strict: true, options: { ...COMMON_OPTIONS, ...options } });
   } catch (err) {
-    throw new UsageError((err as Error).message);
+    throw parseArgsError(err);
   }
 }
 
@@ -30,4 +30,15 @@ export function commonArgs(values: { brand?: string; 'base-url'?: string; json?:
   const brand = (values.brand ?? env.FEISHU_BRAND ?? 'feishu').toLowerCase();
   if (brand !== 'feishu' && brand !== 'lark') throw new UsageError('--brand must be feishu or lark, not "{0}".', brand);
   return { brand, baseUrl: values['base-url'] ?? env.FEISHU_BASE_URL, json: values.json === true, verbose: values.verbose === true };
+}
+
+/** node:util parseArgs' complaints, in our words (and so in the user's language); others as they are. */
+export function parseArgsError(err: unknown): UsageError {
+  const { code, message: nodeMessage } = err as { code?: string; message: string };
+  const option = /'(-[^' ]+)/.exec(nodeMessage)?.[1];
+  const quoted = /'([^']+)'/.exec(nodeMessage)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return new UsageError('Unknown option "{0}".', option);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) return new UsageError('Option {0} needs a value.', option);
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' && quoted) return new UsageError('Unexpected argument "{0}".', quoted);
+  return new UsageError(nodeMessage);
 }

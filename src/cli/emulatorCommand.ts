@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { startEmulator } from '../emulator';
+import { parseArgsError } from './commonArgs';
 import type { CliIo } from './io';
 import { UsageError } from './UsageError';
 import { cliTranslate } from './i18n';
@@ -23,7 +24,7 @@ export async function emulatorCommand(argv: string[], io: CliIo): Promise<number
       },
     }));
   } catch (err) {
-    throw new UsageError((err as Error).message);
+    throw parseArgsError(err);
   }
   const port = wholeNumber('--port', values.port);
   const emu = await startEmulator({

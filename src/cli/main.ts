@@ -1,37 +1,51 @@
 import { FeishuError } from '../core';
-import { cliTranslate, describeError } from './i18n';
+import { version } from '../../package.json';
 import { emulatorCommand } from './emulatorCommand';
+import { CLI_COMMANDS, helpText, isCliCommand, wantsHelp, type CliCommand } from './help';
+import { cliTranslate, describeError } from './i18n';
 import { importCommand } from './importCommand';
 import type { CliIo } from './io';
 import { uploadCommand } from './uploadCommand';
-import { usageText } from './usage';
 import { UsageError } from './UsageError';
+
+const RUN: Record<CliCommand, (argv: string[], io: CliIo) => Promise<number>> = {
+  upload: uploadCommand,
+  import: importCommand,
+  emulator: emulatorCommand,
+};
 
 /** Runs one CLI invocation and returns its exit code; the process wrapper below is the only global. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   const t = cliTranslate(io.env);
   try {
-    switch (command) {
-      case 'upload':
-        return await uploadCommand(rest, io);
-      case 'import':
-        return await importCommand(rest, io);
-      case 'emulator':
-        return await emulatorCommand(rest, io);
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        io.stdout.write(`${usageText(io.env)}\n`);
-        return command === undefined ? 2 : 0;
-      default:
-        throw new UsageError('Unknown command "{0}".', command);
+    if (command === '--version' || command === '-v') {
+      io.stdout.write(`${version}\n`);
+      return 0;
     }
+    if (command === undefined) {
+      // Called with nothing: the overview, as an error (nothing was done).
+      io.stdout.write(`${helpText(io.env)}\n`);
+      return 2;
+    }
+    if (command === 'help' || command === '--help' || command === '-h') {
+      const about = rest[0];
+      if (about !== undefined && !isCliCommand(about)) throw new UsageError('Unknown command "{0}"; the commands are {1}.', about, CLI_COMMANDS.join(', '));
+      io.stdout.write(`${helpText(io.env, about)}\n`);
+      return 0;
+    }
+    if (!isCliCommand(command)) throw new UsageError('Unknown command "{0}"; the commands are {1}.', command, CLI_COMMANDS.join(', '));
+    if (wantsHelp(rest)) {
+      io.stdout.write(`${helpText(io.env, command)}\n`);
+      return 0;
+    }
+    return await RUN[command](rest, io);
   } catch (err) {
     if (err instanceof UsageError) {
+      // One line that names the problem and the fix, then where the options are: not the whole page.
       const text = err.feishu ? `${describeError(err.feishu, t)} ${t(err.feishu.hint)}` : t(err.template, ...err.args);
-      io.stderr.write(`feishu-upload: ${text}\n\n${usageText(io.env)}\n`);
+      const help = command !== undefined && isCliCommand(command) ? `feishu-upload ${command} --help` : 'feishu-upload --help';
+      io.stderr.write(`feishu-upload: ${text}\n${t('Run "{0}" for usage.', help)}\n`);
       return 2;
     }
     const e = err instanceof FeishuError ? `${describeError(err, t)} ${t(err.hint)}` : String(err);

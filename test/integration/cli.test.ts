@@ -125,11 +125,18 @@ describe('feishu-upload upload', () => {
     assert.match(r.stderr, /The target folder or upload point does not exist\..*code 1061044.*What to do: Check the folder link or token/);
   });
 
-  test('usage errors exit 2 with the usage text', async () => {
-    for (const argv of [['upload'], ['upload', a.path, '--bogus'], ['frobnicate'], ['upload', a.path, '--folder', 'x1234567', '--parent-type', 'docx_image']]) {
-      const r = await cli(argv, env);
+  test('usage errors exit 2 with one line that says what is wrong and where the usage is, not the whole page', async () => {
+    for (const [argv, line, help] of [
+      [['upload'], 'No file given: feishu-upload upload <file...>.', 'feishu-upload upload --help'],
+      [['upload', a.path, '--bogus'], 'Unknown option "--bogus".', 'feishu-upload upload --help'],
+      [['upload', a.path, '--folder'], 'Option --folder needs a value.', 'feishu-upload upload --help'],
+      [['frobnicate'], 'Unknown command "frobnicate"; the commands are upload, import, emulator.', 'feishu-upload --help'],
+      [['upload', a.path, '--folder', 'x1234567', '--parent-type', 'docx_image'], 'Use one of --folder, --doc, or --parent-type/--parent-node.', 'feishu-upload upload --help'],
+    ] as const) {
+      const r = await cli([...argv], env);
       assert.equal(r.code, 2, argv.join(' '));
-      assert.match(r.stderr, /Usage:\n {2}feishu-upload upload <file\.\.\.>/);
+      assert.equal(r.stderr, `feishu-upload: ${line}\nRun "${help}" for usage.\n`);
+      assert.equal(r.stdout, '');
     }
     const base = await cli(['upload', a.path, '--base-url', 'http://example.com'], env);
     assert.equal(base.code, 2);
@@ -155,7 +162,7 @@ function escape(s: string): string {
 }
 
 describe('feishu-upload in Simplified Chinese (LANG=zh_CN.UTF-8)', () => {
-  test('a failed file, a usage error and the usage text are in Chinese; --json stays English', async () => {
+  test('a failed file, a usage error and the help page are in Chinese; --json stays English', async () => {
     const tmp = tempDir();
     try {
       const zh = { LANG: 'zh_CN.UTF-8', FEISHU_APP_ID: 'cli_x', FEISHU_APP_SECRET: 'x', FEISHU_BASE_URL: 'http://127.0.0.1:9' };
@@ -165,8 +172,10 @@ describe('feishu-upload in Simplified Chinese (LANG=zh_CN.UTF-8)', () => {
       assert.match(r.stderr, /^失败 .*missing\.txt：文件不存在。 ".*missing\.txt" \(FILE_NOT_FOUND\) 怎么办：/);
       const usage = await cli(['upload', missing, '--brand', 'weixin'], zh);
       assert.equal(usage.code, 2);
-      assert.match(usage.stderr, /feishu-upload: --brand 只能是 feishu 或 lark，不能是“weixin”。/);
-      assert.match(usage.stderr, /用法：\n {2}feishu-upload upload <文件\.\.\.>/);
+      assert.equal(usage.stderr, 'feishu-upload: --brand 只能是 feishu 或 lark，不能是“weixin”。\n运行 "feishu-upload upload --help" 查看用法。\n');
+      const help = await cli(['upload', '--help'], zh);
+      assert.equal(help.code, 0);
+      assert.match(help.stdout, /^用法：\n {2}feishu-upload upload <文件\.\.\.>/);
       const json = await cli(['upload', missing, '--json'], zh);
       assert.match(String((json.json[0].error as { message: string }).message), /^The file does not exist\./);
       const english = await cli(['upload', missing], { ...zh, LANG: 'en_US.UTF-8' });

@@ -9,7 +9,8 @@ import { cli } from '../helpers/cliCapture';
 import { tempDir, writeFixture } from '../helpers/fixtures';
 
 const run = promisify(execFile);
-const USAGE = /Usage:\n {2}feishu-upload upload <file\.\.\.>/;
+const UPLOAD_HELP = /\nRun "feishu-upload upload --help" for usage\.\n$/;
+const IMPORT_HELP = /\nRun "feishu-upload import --help" for usage\.\n$/;
 
 describe('feishu-upload upload --doc and feishu-upload import', () => {
   let emu: Emulator;
@@ -84,7 +85,7 @@ describe('feishu-upload upload --doc and feishu-upload import', () => {
     const legacy = await cli(['upload', png.path, '--doc', 'https://acme.feishu.cn/docs/doccnOld12345'], env);
     assert.equal(legacy.code, 2);
     assert.match(legacy.stderr, /Files can only be added to documents \(docx\), and this is not one\. acme\.feishu\.cn\/docs\/doccnOld12345 is a legacy document \(doc\)\./);
-    assert.match(legacy.stderr, USAGE);
+    assert.match(legacy.stderr, UPLOAD_HELP);
     const both = await cli(['upload', png.path, '--doc', 'doxcnAbc123', '--folder', 'fldcnAbc123'], env);
     assert.equal(both.code, 2);
     assert.match(both.stderr, /Use one of --folder, --doc, or --parent-type\/--parent-node\./);
@@ -137,7 +138,7 @@ describe('feishu-upload upload --doc and feishu-upload import', () => {
       const r = await cli([...argv], env);
       assert.equal(r.code, 2, argv.join(' '));
       assert.match(r.stderr, message);
-      assert.match(r.stderr, USAGE);
+      assert.match(r.stderr, IMPORT_HELP);
     }
   });
 

@@ -1,0 +1,196 @@
+import { cliLocale } from './i18n';
+
+/** The commands the CLI knows; each has a help page in both languages. */
+export const CLI_COMMANDS = ['upload', 'import', 'emulator'] as const;
+export type CliCommand = (typeof CLI_COMMANDS)[number];
+
+export function isCliCommand(name: string): name is CliCommand {
+  return (CLI_COMMANDS as readonly string[]).includes(name);
+}
+
+interface Page {
+  en: string;
+  zh: string;
+}
+
+const COMMON_EN = `  --brand feishu|lark    which service (default: feishu, or FEISHU_BRAND)
+  --base-url <url>       Open API base override (default: FEISHU_BASE_URL, else the brand's); https, or http
+                         on 127.0.0.1/localhost only
+  --verbose              one line per API call on stderr (never a token)
+  -h, --help             this help`;
+
+const COMMON_ZH = `  --brand feishu|lark    使用哪个平台（默认：feishu，或 FEISHU_BRAND）
+  --base-url <url>       覆盖开放平台 API 地址（默认：FEISHU_BASE_URL，否则按平台）；只能是 https，
+                         或 127.0.0.1/localhost 上的 http
+  --verbose              每次 API 调用在 stderr 输出一行（从不包含 token）
+  -h, --help             显示本帮助`;
+
+const CREDENTIALS_EN = `Credentials (environment only, never arguments):
+  FEISHU_APP_ID + FEISHU_APP_SECRET   a custom app's credentials (tenant access token)
+  FEISHU_ACCESS_TOKEN                 or a user access token`;
+
+const CREDENTIALS_ZH = `凭证（只从环境变量读取，从不从参数读取）：
+  FEISHU_APP_ID + FEISHU_APP_SECRET   企业自建应用的凭证（tenant access token）
+  FEISHU_ACCESS_TOKEN                 或者用户访问凭证`;
+
+const OVERVIEW: Page = {
+  en: `Usage: feishu-upload <command> [options]
+
+Puts local files into Feishu / Lark: a Drive folder, a document, or an imported Feishu doc.
+
+Commands:
+  upload <file...>     upload files to a Drive folder, into a document (--doc), or as document media
+  import <file>        import a file as a Feishu doc, sheet or Base
+  emulator             run the local Feishu emulator (for trying things out without an account)
+  help [<command>]     show help for a command
+
+Options:
+  -h, --help           help (after a command: that command's help)
+  -v, --version        print the version
+
+${CREDENTIALS_EN}
+
+Exit codes: 0 every file done, 1 some file failed, 2 usage or configuration error, 130 interrupted.
+Run "feishu-upload <command> --help" for a command's options.`,
+  zh: `用法：feishu-upload <命令> [选项]
+
+把本地文件放进飞书 / Lark：云空间文件夹、文档，或导入为飞书文档。
+
+命令：
+  upload <文件...>     上传文件到云空间文件夹、文档中（--doc），或作为文档素材
+  import <文件>        把文件导入为飞书文档、电子表格或多维表格
+  emulator             运行本地飞书模拟器（无需账号即可试用）
+  help [<命令>]        显示某个命令的帮助
+
+选项：
+  -h, --help           帮助（放在命令后：该命令的帮助）
+  -v, --version        显示版本号
+
+${CREDENTIALS_ZH}
+
+退出码：0 全部完成，1 有文件失败，2 用法或配置错误，130 被中断。
+运行 "feishu-upload <命令> --help" 查看该命令的选项。`,
+};
+
+const PAGES: Record<CliCommand, Page> = {
+  upload: {
+    en: `Usage:
+  feishu-upload upload <file...> [--folder <url|token>] [--json] [--verbose]
+  feishu-upload upload <file...> --doc <url|id> [--json] [--verbose]
+  feishu-upload upload <file...> --parent-type <type> --parent-node <node> [--extra <json>]
+
+Uploads each file in turn: up to 20 MiB in one request, larger files in 4 MiB parts, paced to Feishu's limits.
+
+Options:
+  --folder <url|token>   Drive folder link or token (default: the root folder, "My Space")
+  --doc <url|id>         append the files to a document: a /docx/ link, a /wiki/ link to a document, or a
+                         document id (images become image blocks, other files file blocks)
+  --parent-type <type>   upload as document media (docx_image, docx_file, sheet_image, ...)
+  --parent-node <node>   the media's upload point (block id, spreadsheet token, ...)
+  --extra <json>         extra for media uploads, e.g. {"drive_route_token":"<document id>"}
+  --json                 one JSON object per file on stdout: file, ok, fileToken, url, bytes, parts, method, ms
+${COMMON_EN}
+
+${CREDENTIALS_EN}
+
+Examples:
+  feishu-upload upload report.pdf --folder https://example.feishu.cn/drive/folder/<token>
+  feishu-upload upload chart.png --doc https://example.feishu.cn/docx/<id>`,
+    zh: `用法：
+  feishu-upload upload <文件...> [--folder <链接|token>] [--json] [--verbose]
+  feishu-upload upload <文件...> --doc <链接|ID> [--json] [--verbose]
+  feishu-upload upload <文件...> --parent-type <类型> --parent-node <节点> [--extra <json>]
+
+逐个上传文件：20 MiB 以内一次请求，更大的文件按 4 MiB 分片，速度遵守飞书的限制。
+
+选项：
+  --folder <链接|token>  云空间文件夹的链接或 token（默认：根文件夹“我的空间”）
+  --doc <链接|ID>        把文件追加到文档末尾：/docx/ 链接、指向文档的 /wiki/ 链接或文档 ID
+                         （图片成为图片块，其他文件成为文件块）
+  --parent-type <类型>   作为文档素材上传（docx_image、docx_file、sheet_image 等）
+  --parent-node <节点>   素材的上传点（块 ID、电子表格 token 等）
+  --extra <json>         素材上传的 extra，例如 {"drive_route_token":"<文档 ID>"}
+  --json                 每个文件在 stdout 输出一个 JSON 对象：file, ok, fileToken, url, bytes, parts, method, ms
+${COMMON_ZH}
+
+${CREDENTIALS_ZH}
+
+示例：
+  feishu-upload upload report.pdf --folder https://example.feishu.cn/drive/folder/<token>
+  feishu-upload upload chart.png --doc https://example.feishu.cn/docx/<id>`,
+  },
+  import: {
+    en: `Usage:
+  feishu-upload import <file> [--type docx|sheet|bitable] [--folder <url|token>] [--json] [--verbose]
+
+Uploads the file and lets Feishu convert it; waits until the new document exists and prints its link.
+
+Options:
+  --type <type>          what to create (default: docx for .md/.markdown/.mark/.txt/.html/.docx/.doc, sheet for
+                         .xlsx/.xls/.csv; bitable for .xlsx or .csv)
+  --folder <url|token>   Drive folder for the new document (default: the root folder, "My Space")
+  --json                 one JSON object on stdout: file, ok, token, url, type, ms
+${COMMON_EN}
+
+${CREDENTIALS_EN}
+
+Example:
+  feishu-upload import notes.md --folder https://example.feishu.cn/drive/folder/<token>`,
+    zh: `用法：
+  feishu-upload import <文件> [--type docx|sheet|bitable] [--folder <链接|token>] [--json] [--verbose]
+
+上传文件并由飞书转换；等到新文档生成后输出它的链接。
+
+选项：
+  --type <类型>          导入成什么（默认：.md/.markdown/.mark/.txt/.html/.docx/.doc 导入为 docx，
+                         .xlsx/.xls/.csv 导入为 sheet；.xlsx 或 .csv 也可导入为 bitable）
+  --folder <链接|token>  新文档所在的云空间文件夹（默认：根文件夹“我的空间”）
+  --json                 在 stdout 输出一个 JSON 对象：file, ok, token, url, type, ms
+${COMMON_ZH}
+
+${CREDENTIALS_ZH}
+
+示例：
+  feishu-upload import notes.md --folder https://example.feishu.cn/drive/folder/<token>`,
+  },
+  emulator: {
+    en: `Usage:
+  feishu-upload emulator [--port <n>] [--latency <ms>] [--bandwidth <bytes/s>] [--no-keep-bytes] [--json]
+
+Runs a local stand-in for Feishu on 127.0.0.1 until interrupted, and prints the environment to use it:
+FEISHU_BASE_URL, FEISHU_APP_ID and FEISHU_APP_SECRET (fixed test values, not secrets).
+
+Options:
+  --port <n>             port to listen on (default: any free port)
+  --latency <ms>         added to every answer
+  --bandwidth <bytes/s>  caps the upload speed
+  --no-keep-bytes        do not keep uploaded bytes (for large benchmarks)
+  --json                 print {url, appId, appSecret, rootFolderToken} as one JSON line
+  -h, --help             this help`,
+    zh: `用法：
+  feishu-upload emulator [--port <n>] [--latency <毫秒>] [--bandwidth <字节/秒>] [--no-keep-bytes] [--json]
+
+在 127.0.0.1 上运行一个本地的飞书替身，直到被中断，并输出使用它所需的环境变量：
+FEISHU_BASE_URL、FEISHU_APP_ID 和 FEISHU_APP_SECRET（固定的测试值，不是机密）。
+
+选项：
+  --port <n>             监听的端口（默认：任意空闲端口）
+  --latency <毫秒>       每个应答额外的延迟
+  --bandwidth <字节/秒>  限制上传速度
+  --no-keep-bytes        不保留上传的字节（用于大文件基准测试）
+  --json                 以一行 JSON 输出 {url, appId, appSecret, rootFolderToken}
+  -h, --help             显示本帮助`,
+  },
+};
+
+/** The overview (no command) or a command's help page, in the CLI's language (see cliLocale). */
+export function helpText(env: NodeJS.ProcessEnv, command?: CliCommand): string {
+  const page = command === undefined ? OVERVIEW : PAGES[command];
+  return cliLocale(env) === 'zh-cn' ? page.zh : page.en;
+}
+
+/** True when the arguments ask for help: -h or --help anywhere before a "--". */
+export function wantsHelp(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === '-h' || a === '--help');
+}
