@@ -6,7 +6,7 @@ import { FILE, IMAGE, PAGE, type ChildSpec, type Doc, type Documents } from './D
 import type { Drive } from './Drive';
 import { parseJsonObject } from './jsonBody';
 import { failure, success, type Reply } from './reply';
-import type { Route, RouteCall } from './routes';
+import type { Route, RouteCall } from './route';
 import type { DocxBlock } from './types';
 
 export interface DocxState {

@@ -5,7 +5,7 @@ import type { Drive } from './Drive';
 import type { ImportTasks } from './ImportTasks';
 import { jsonObject, parseJsonObject } from './jsonBody';
 import { failure, success, type Reply } from './reply';
-import type { Route, RouteCall } from './routes';
+import type { Route, RouteCall } from './route';
 
 export interface ImportState {
   drive: Drive;

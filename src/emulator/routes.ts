@@ -3,31 +3,11 @@ import { issueToken, rootFolderMeta } from './authRoutes';
 import { findDocxRoute, type DocxState } from './docxRoutes';
 import type { Drive } from './Drive';
 import { findImportRoute, type ImportState } from './importRoutes';
-import type { Body } from './readBody';
-import type { Reply } from './reply';
+import type { Route } from './route';
 import type { TokenStore } from './TokenStore';
 import { uploadAll, uploadFinish, uploadPart, uploadPrepare, type UploadState } from './uploadRoutes';
 import type { UploadEndpointFamily } from './types';
 import type { Wiki } from './Wiki';
-
-export interface RouteCall {
-  body: Body;
-  contentType: string | undefined;
-  /** The query string of the request. */
-  query: URLSearchParams;
-  identity: string;
-  expireSessionFirst: boolean;
-}
-
-export interface Route {
-  /** Needs `Authorization: Bearer <token>`. */
-  auth: boolean;
-  /** One of the 8 upload endpoints, subject to the rate and concurrency rules. */
-  upload: boolean;
-  /** A docx write to this document: subject to the docx write limits (per document and per app). */
-  docxWrite?: string;
-  handle(call: RouteCall): Promise<Reply>;
-}
 
 export interface RouteState extends UploadState, DocxState, ImportState {
   tokens: TokenStore;

@@ -1,16 +1,11 @@
 import * as vscode from 'vscode';
-import { documentUrl, type DocumentRef, type ResolvedDocument } from '../../core';
+import { documentUrl, type DocumentRef } from '../../core';
 import type { BatchFile, BatchResult } from '../upload/batch';
 import { loggedUpload, runWithProgress } from '../upload/batchRunner';
 import { withAbortSignal } from '../ui/cancellation';
 import type { Lease } from '../services/ClientPool';
-import { showDocumentResults } from './documentResults';
+import { showDocumentResults, type OpenableDocument } from './documentResults';
 import type { Services } from '../services/services';
-
-/** A resolved document with the link to open it. */
-export interface OpenableDocument extends ResolvedDocument {
-  readonly url: string;
-}
 
 /**
  * Files → the end of a document: the document is looked up first (a wiki page must be a docx), remembered

@@ -1,9 +1,14 @@
 import * as vscode from 'vscode';
+import type { ResolvedDocument } from '../../core';
 import type { BatchFile, BatchResult } from '../upload/batch';
-import type { OpenableDocument } from './documentFlow';
 import { showBatchSummary } from '../upload/results';
 import type { Services } from '../services/services';
 import { countOutcomes, nameList, uploadedFiles } from '../upload/summary';
+
+/** A resolved document with the link to open it. */
+export interface OpenableDocument extends ResolvedDocument {
+  readonly url: string;
+}
 
 /**
  * All in: "Added a.png to "Notes"." with Open Document. Otherwise the batch summary with Retry Failed and

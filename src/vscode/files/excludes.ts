@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { IsExcluded } from './fileList';
-import { compileExcludes, type ExcludeConfig, type ExcludeTest } from './glob';
+import { compileExcludes, type ExcludeConfig, type ExcludeTest } from './excludeRules';
 
 /**
  * files.exclude as the Explorer applies it: patterns of the workspace folder holding the path, matched

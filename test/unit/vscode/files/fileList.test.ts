@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { expandSelection, type FileSystemPort } from '../../../../src/vscode/files/fileList';
-import { compileExcludes } from '../../../../src/vscode/files/glob';
+import { compileExcludes } from '../../../../src/vscode/files/excludeRules';
 
 /** An in-memory tree: paths ending in "/" are folders, others are files with that many bytes. */
 function fakeFs(tree: Record<string, number | 'dir'>): FileSystemPort & { reads: string[] } {
