@@ -1,6 +1,7 @@
 import { DocumentUploader } from './docs/DocumentUploader';
 import { connect, type ConnectOptions } from './feishu/connect';
 import { DocxApi } from './feishu/docx';
+import { identityOf, type Identity } from './feishu/identity';
 import type { FeishuClient } from './feishu/FeishuClient';
 import { Importer, type ImporterOptions } from './import/Importer';
 import { systemClock } from './limits/Clock';
@@ -24,6 +25,8 @@ export interface EngineOptions extends ConnectOptions, RetrySettings {
 
 /** The engines over one client: what the CLI, the extension and the tests work with. */
 export interface Engines {
+  /** Who these engines act as. */
+  readonly identity: Identity;
   readonly uploader: Uploader;
   readonly documents: DocumentUploader;
   readonly importer: Importer;
@@ -43,5 +46,6 @@ export function createEngines(options: EngineOptions, connectClient: (options: C
   const docx = new DocxApi(client, options.docxPacer ?? docxWritePacer(options.clock ?? systemClock));
   const documents = new DocumentUploader(client, uploader, docx, { ...retry, onWarning: options.onWarning });
   const importer = new Importer(client, uploader, { ...options.importer, ...retry });
-  return { uploader, documents, importer, dispose: () => client.dispose() };
+  // connectClient has refused missing credentials by now.
+  return { identity: identityOf(options.credentials!), uploader, documents, importer, dispose: () => client.dispose() };
 }

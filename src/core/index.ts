@@ -8,6 +8,7 @@ export { redact } from './errors/redact';
 export * from './feishu/baseUrl';
 export * from './engines';
 export * from './feishu/connect';
+export * from './feishu/identity';
 export { DocxApi } from './feishu/docx';
 export { FeishuClient, type Call, type CallInfo } from './feishu/FeishuClient';
 export * from './import/Importer';

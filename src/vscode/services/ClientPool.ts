@@ -51,8 +51,9 @@ export class ClientPool {
     }
     entry.leases++;
     let released = false;
-    const { uploader, documents, importer } = entry.engines;
+    const { identity, uploader, documents, importer } = entry.engines;
     return {
+      identity,
       uploader,
       documents,
       importer,

@@ -60,7 +60,8 @@ export async function uploadFiles(services: Services, files: readonly BatchFile[
 async function uploadWithProgress(services: Services, files: readonly BatchFile[], target: UploadTarget): Promise<BatchResult> {
   const lease = await services.clients.acquire();
   const { brand, apiBaseUrl } = lease.settings;
-  const where = target.kind === 'folder' ? (target.folderToken ? `folder ${target.folderToken}` : 'My Space') : 'a document';
+  const place = target.kind === 'folder' ? (target.folderToken ? `folder ${target.folderToken}` : 'My Space') : 'a document';
+  const where = `${place} as ${lease.identity.kind} ${lease.identity.id}`;
   const upload = loggedUpload(
     services,
     where,

@@ -88,3 +88,11 @@ void test('a bundle translator fills placeholders', () => {
   assert.equal(t('{0} uploaded, {1} failed.', 3, 1), '3 个已上传，1 个失败。');
   assert.throws(() => t('Not a key'), /has no entry/);
 });
+
+void test('the translation files are sorted by key (run "npm run l10n:sort"), so parallel changes merge cleanly', () => {
+  for (const file of ['l10n/bundle.l10n.json', 'l10n/bundle.l10n.zh-cn.json', 'package.nls.json', 'package.nls.zh-cn.json']) {
+    const keys = Object.keys(readJson(file));
+    const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    assert.deepEqual(keys, sorted, `${file} is not sorted by key: run "npm run l10n:sort"`);
+  }
+});

@@ -1,0 +1,24 @@
+import { createHash } from 'node:crypto';
+import type { Credentials } from './connect';
+
+/**
+ * Who calls Feishu: the app (a tenant token) or a user (a user access token). What is kept about an upload
+ * (resume records, history) names the identity by this, never by a token.
+ */
+export interface Identity {
+  readonly kind: 'app' | 'user';
+  /** The App ID for the app; for a user their open_id, or a fingerprint of a pasted token (see identityOf). */
+  readonly id: string;
+}
+
+/**
+ * The identity behind credentials. A pasted user access token says nothing about its user without a call, so
+ * it is named by a one-way fingerprint (16 hex digits of its SHA-256): stable for that token, useless to anyone
+ * who reads it.
+ */
+export function identityOf(credentials: Credentials): Identity {
+  if ('userAccessToken' in credentials) {
+    return { kind: 'user', id: `token-${createHash('sha256').update(credentials.userAccessToken.trim()).digest('hex').slice(0, 16)}` };
+  }
+  return { kind: 'app', id: credentials.appId.trim() };
+}
