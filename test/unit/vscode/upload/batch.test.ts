@@ -1,20 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { cancelledError, FeishuError } from '../../../../src/core';
-import { runBatch, stopsBatch, type BatchFile, type UploadOne } from '../../../../src/vscode/upload/batch';
+import { cancelledError, english as t, FeishuError } from '../../../../src/core';
+import { runBatch, stopsBatch, type UploadOne } from '../../../../src/vscode/upload/batch';
 import { batchSummary, filesToRetry } from '../../../../src/vscode/upload/summary';
-import { english as t } from '../../../../src/core';
-
-const files: BatchFile[] = ['a.txt', 'b.txt', 'c.txt', 'd.txt'].map((name, i) => ({ path: `/w/${name}`, name, size: 10 * (i + 1) }));
-
-function uploader(failures: Record<string, unknown> = {}, onCall?: (f: BatchFile) => void): UploadOne {
-  return async (file, _signal, onProgress) => {
-    onCall?.(file);
-    onProgress(file.size);
-    if (file.name in failures) throw failures[file.name];
-    return { fileToken: `tok_${file.name}`, name: file.name, bytes: file.size, parts: 1, method: 'all', ms: 1, url: `https://www.feishu.cn/file/tok_${file.name}` };
-  };
-}
+import { BATCH_FILES as files, fakeUploadOne as uploader } from '../../../helpers/batchFakes';
 
 void test('a file-specific failure does not stop the batch: "n uploaded, k failed" and Retry Failed gets it', async () => {
   const result = await runBatch(files, uploader({ 'b.txt': new FeishuError({ code: 'FILE_CHANGED' }), 'c.txt': new FeishuError({ code: 1061113 }) }), new AbortController().signal);
