@@ -37,6 +37,7 @@ const signIn = (): void => host.signIn();
 
 void test('activation registers every command', () => {
   assert.deepEqual([...fake.commands.keys()].sort(), [
+    'feishu.getStarted',
     'feishu.importAsDoc',
     'feishu.setAppCredentials',
     'feishu.setUserAccessToken',

@@ -12,7 +12,14 @@ export const COMMAND_IDS = {
   setUserAccessToken: 'feishu.setUserAccessToken',
   signOut: 'feishu.signOut',
   showLog: 'feishu.showLog',
+  getStarted: 'feishu.getStarted',
 } as const;
+
+/**
+ * The walkthrough "Feishu: Get Started" opens: `<publisher>.<name>#<id>` of package.json's
+ * contributes.walkthroughs (a unit test checks that they agree).
+ */
+export const WALKTHROUGH_ID = 'feishu-upload.feishu-upload#getStarted';
 
 export type CommandKey = keyof typeof COMMAND_IDS;
 export type CommandId = (typeof COMMAND_IDS)[CommandKey];

@@ -1,5 +1,6 @@
 import type { CommandKey } from './commandIds';
 import type { Command } from './Command';
+import { getStarted } from './getStarted';
 import { importAsDoc } from './importAsDoc';
 import { setAppCredentials } from './setAppCredentials';
 import { setUserAccessToken } from './setUserAccessToken';
@@ -21,4 +22,5 @@ export const COMMANDS: { readonly [K in CommandKey]: Command } = {
   setUserAccessToken,
   signOut,
   showLog,
+  getStarted,
 };

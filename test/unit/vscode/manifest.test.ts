@@ -3,11 +3,21 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { IMPORTABLE_EXTENSIONS } from '../../../src/core';
-import { COMMAND_IDS } from '../../../src/vscode/commands/commandIds';
+import { COMMAND_IDS, WALKTHROUGH_ID } from '../../../src/vscode/commands/commandIds';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION } from '../../../src/vscode/config/settings';
 import { readJson, repoRoot } from '../../helpers/l10nSource';
 
+interface WalkthroughStep {
+  id: string;
+  title: string;
+  description: string;
+  media: { svg?: string; image?: string; markdown?: string; altText?: string };
+  completionEvents?: string[];
+}
+
 interface Manifest {
+  name: string;
+  publisher: string;
   main: string;
   icon: string;
   activationEvents: string[];
@@ -16,11 +26,13 @@ interface Manifest {
     commands: { command: string; title: string; category?: string }[];
     menus: Record<string, { command: string; when?: string }[]>;
     configuration: { properties: Record<string, { type: string; default: unknown; scope?: string; enum?: string[] }> };
+    walkthroughs: { id: string; title: string; description: string; steps: WalkthroughStep[] }[];
   };
 }
 
 const pkg = readJson('package.json') as unknown as Manifest;
 const nls = readJson('package.nls.json');
+const nlsZh = readJson('package.nls.zh-cn.json');
 
 void test('contributes.commands is exactly COMMAND_IDS, all in category Feishu, with stable English titles', () => {
   const ids = pkg.contributes.commands.map((c) => c.command).sort();
@@ -38,6 +50,7 @@ void test('contributes.commands is exactly COMMAND_IDS, all in category Feishu, 
   assert.equal(title(COMMAND_IDS.uploadToDocument), 'Upload to Feishu Document');
   assert.equal(title(COMMAND_IDS.uploadFilesToDocument), 'Upload to Document…');
   assert.equal(title(COMMAND_IDS.importAsDoc), 'Import as Feishu Doc');
+  assert.equal(title(COMMAND_IDS.getStarted), 'Get Started');
 });
 
 void test('Upload to Feishu is in the Explorer, editor title, tab and editor context menus; menus name only our commands', () => {
@@ -95,4 +108,84 @@ void test('.vscodeignore is an allow-list', () => {
   const lines = readFileSync(join(repoRoot, '.vscodeignore'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
   assert.equal(lines[0], '**');
   for (const keep of ['!dist/extension.js', '!package.nls.json', '!package.nls.zh-cn.json', '!l10n/**', '!media/icon.png']) assert.ok(lines.includes(keep), keep);
+  // What the README shows and links to, and the walkthrough's media.
+  for (const keep of ['!media/screenshot.png', '!BENCHMARKS.md', '!media/walkthrough/**']) assert.ok(lines.includes(keep), keep);
+});
+
+/** The text a %key% stands for in one language. */
+function localised(bundle: Record<string, unknown>, placeholder: string): string {
+  const key = /^%([^%]+)%$/.exec(placeholder)?.[1];
+  assert.ok(key, `${placeholder} is not a %key%`);
+  const text = bundle[key];
+  assert.ok(typeof text === 'string' && text.length > 0, `${key} is missing`);
+  return text;
+}
+
+/** The targets of a walkthrough description's Markdown links, in order. */
+function linkTargets(description: string): string[] {
+  return [...description.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+}
+
+/** VS Code commands (not ours) that the walkthrough may run, and what their arguments must name. */
+const SETTINGS_COMMAND = 'workbench.action.openSettings';
+
+void test('the walkthrough is the one Feishu: Get Started opens, with its texts in English and Chinese', () => {
+  const walkthroughs = pkg.contributes.walkthroughs;
+  assert.equal(walkthroughs.length, 1);
+  const w = walkthroughs[0];
+  assert.equal(`${pkg.publisher}.${pkg.name}#${w.id}`, WALKTHROUGH_ID);
+  assert.ok(w.steps.length >= 5, 'create the app, scopes, publish, credentials, folder');
+  for (const placeholder of [w.title, w.description, ...w.steps.flatMap((s) => [s.title, s.description, s.media.altText ?? ''])]) {
+    localised(nls, placeholder);
+    assert.match(localised(nlsZh, placeholder), /[\u4e00-\u9fff]/, `${placeholder} is not translated`);
+  }
+});
+
+void test('walkthrough links run our commands or open settings we contribute, the same in both languages', () => {
+  const ours = new Set<string>(Object.values(COMMAND_IDS));
+  const settings = new Set(Object.keys(pkg.contributes.configuration.properties));
+  let commandLinks = 0;
+  for (const step of pkg.contributes.walkthroughs[0].steps) {
+    const en = localised(nls, step.description);
+    const zh = localised(nlsZh, step.description);
+    assert.deepEqual(linkTargets(zh), linkTargets(en), `${step.id}: the Chinese text links elsewhere`);
+    for (const target of linkTargets(en)) {
+      if (target.startsWith('https://')) continue;
+      const m = /^command:([\w.]+)(?:\?(.+))?$/.exec(target);
+      assert.ok(m, `${step.id}: ${target} is neither https nor a command`);
+      commandLinks++;
+      const [, id, query] = m;
+      if (id === SETTINGS_COMMAND) {
+        const args = JSON.parse(decodeURIComponent(query ?? '[]')) as unknown[];
+        assert.ok(settings.has(String(args[0])), `${step.id}: ${target} opens a setting we do not contribute`);
+      } else {
+        assert.ok(ours.has(id), `${step.id}: ${id} is not one of our commands`);
+        assert.equal(query, undefined, `${step.id}: ${id} takes no arguments`);
+      }
+    }
+    // VS Code's walkthrough text knows only doubled marks: ``code``, **bold**, __italic__.
+    for (const text of [en, zh]) assert.doesNotMatch(text.replace(/``/g, ''), /`/, `${step.id}: a single backtick shows as is`);
+    for (const event of step.completionEvents ?? []) {
+      const [kind, ...rest] = event.split(':');
+      const arg = rest.join(':');
+      if (kind === 'onCommand') assert.ok(ours.has(arg), `${step.id}: ${event}`);
+      else if (kind === 'onSettingChanged') assert.ok(settings.has(arg), `${step.id}: ${event}`);
+      else if (kind === 'onLink') assert.ok(linkTargets(en).includes(arg), `${step.id}: ${event} is not a link of the step`);
+      else assert.fail(`${step.id}: unexpected completion event ${event}`);
+    }
+  }
+  assert.ok(commandLinks >= 2, 'set the credentials and the folder from the walkthrough');
+});
+
+void test('walkthrough media: packaged SVGs that take their colours from the theme', () => {
+  for (const step of pkg.contributes.walkthroughs[0].steps) {
+    const file = step.media.svg ?? '';
+    assert.ok(file.startsWith('media/walkthrough/') && file.endsWith('.svg'), `${step.id}: ${file || 'no SVG'}`);
+    const svg = readFileSync(join(repoRoot, file), 'utf8');
+    assert.match(svg, /^<svg [^>]*viewBox=/, file);
+    // The walkthrough shows SVGs under a CSP that drops <style> and style attributes: colours are attributes.
+    assert.doesNotMatch(svg, /<style|style=/, file);
+    assert.match(svg, /var\(--vscode-foreground/, `${file} follows the theme`);
+    assert.ok(svg.length < 4096, `${file} is small`);
+  }
 });
