@@ -125,7 +125,15 @@ void test('Cancel: the batch stops and the message says what was not uploaded', 
 void test('no credentials and the offer dismissed: nothing else happens', async () => {
   await fake.run('feishu.upload', file('hello.txt'));
   assert.deepEqual(fake.shown.map((s) => s.severity), ['warning']);
-  assert.deepEqual(fake.shown[0].items, ['Set App Credentials', 'Set User Access Token']);
+  assert.deepEqual(fake.shown[0].items, ['Set App Credentials', 'Set User Access Token', 'Get Started']);
+  assert.equal(emu.listFiles().length, 0);
+});
+
+void test('no credentials and "Get Started": the walkthrough opens, the upload stops without an error', async () => {
+  fake.answer = (s) => (s.text.startsWith('Feishu Upload needs credentials') ? 'Get Started' : undefined);
+  await fake.run('feishu.upload', file('hello.txt'));
+  assert.deepEqual(fake.executed, [['feishu.getStarted'], ['workbench.action.openWalkthrough', 'feishu-upload.feishu-upload#getStarted', false]]);
+  assert.deepEqual(fake.shown.map((s) => s.severity), ['warning'], 'no error, nothing else');
   assert.equal(emu.listFiles().length, 0);
 });
 

@@ -30,6 +30,9 @@ export async function runErrorAction(action: ErrorAction, services: Services): P
     case 'showLog':
       services.log.show();
       return;
+    case 'getStarted':
+      await vscode.commands.executeCommand(COMMAND_IDS.getStarted);
+      return;
   }
 }
 

@@ -9,7 +9,8 @@ export type ErrorAction =
   | 'changeDocument'
   | 'openApiBaseUrlSetting'
   | 'openSizeLimits'
-  | 'showLog';
+  | 'showLog'
+  | 'getStarted';
 
 /** One actionable line: what happened and what to do, with the buttons that do it. */
 export interface ErrorNotice {
@@ -95,6 +96,8 @@ export function actionLabel(action: ErrorAction, t: Translate): string {
       return t('Size Limits');
     case 'showLog':
       return t('Show Log');
+    case 'getStarted':
+      return t('Get Started');
   }
 }
 

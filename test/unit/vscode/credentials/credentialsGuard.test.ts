@@ -1,0 +1,65 @@
+import { strict as assert } from 'node:assert';
+import { before, beforeEach, test } from 'node:test';
+import { english, isCancelled } from '../../../../src/core';
+import { COMMAND_IDS, WALKTHROUGH_ID } from '../../../../src/vscode/commands/commandIds';
+import type { Services } from '../../../../src/vscode/services/services';
+import { FakeVscode } from '../../../helpers/fakeVscode';
+
+const fake = new FakeVscode();
+fake.install();
+
+const NEEDS = 'Feishu Upload needs credentials first: the App ID and App Secret of a custom app, or a user access token.';
+let saved: { appId: string } | undefined;
+const services = { t: english, secrets: { credentials: async () => saved } } as unknown as Services;
+/** What the stand-in for "Set App Credentials" does: save them, or be cancelled. */
+let setCredentialsSaves = true;
+
+// Imported after install(): these modules load 'vscode'.
+let ensureCredentials: (s: Services) => Promise<void>;
+before(async () => {
+  ({ ensureCredentials } = await import('../../../../src/vscode/credentials/credentialsGuard'));
+  const { getStarted } = await import('../../../../src/vscode/commands/getStarted');
+  fake.module.commands.registerCommand(COMMAND_IDS.getStarted, () => getStarted.run(services));
+  fake.module.commands.registerCommand(COMMAND_IDS.setAppCredentials, async () => {
+    if (setCredentialsSaves) saved = { appId: 'cli_x' };
+  });
+});
+
+beforeEach(() => {
+  fake.reset();
+  saved = undefined;
+  setCredentialsSaves = true;
+});
+
+async function cancelled(run: Promise<void>): Promise<void> {
+  await assert.rejects(run, (err) => isCancelled(err), 'the command stops quietly');
+}
+
+void test('with credentials it asks nothing', async () => {
+  saved = { appId: 'cli_x' };
+  await ensureCredentials(services);
+  assert.deepEqual(fake.shown, []);
+});
+
+void test('without credentials it offers to set them, or the walkthrough', async () => {
+  await cancelled(ensureCredentials(services));
+  assert.deepEqual(fake.shown, [{ severity: 'warning', text: NEEDS, items: ['Set App Credentials', 'Set User Access Token', 'Get Started'], modal: false }]);
+  assert.deepEqual(fake.executed, [], 'dismissed: nothing runs');
+});
+
+void test('Get Started opens the walkthrough, and the command stops quietly', async () => {
+  fake.answer = (s) => (s.text === NEEDS ? 'Get Started' : undefined);
+  await cancelled(ensureCredentials(services));
+  assert.deepEqual(fake.executed, [['feishu.getStarted'], ['workbench.action.openWalkthrough', WALKTHROUGH_ID, false]]);
+  assert.equal(fake.shown.length, 1, 'nothing else is shown');
+});
+
+void test('Set App Credentials: the command goes on once they are saved, and stops quietly when they are not', async () => {
+  fake.answer = (s) => (s.text === NEEDS ? 'Set App Credentials' : undefined);
+  await ensureCredentials(services);
+  assert.deepEqual(fake.executed, [['feishu.setAppCredentials']]);
+
+  saved = undefined;
+  setCredentialsSaves = false;
+  await cancelled(ensureCredentials(services));
+});
