@@ -21,13 +21,15 @@ export function loadE2eEnv(cacheDir: string): E2eEnv {
 }
 
 /**
- * The repo root: the nearest folder above this file whose package.json is ours. Tests may
- * run from out/ or from the private build dir of scripts/e2e/run.sh, so no fixed '../..'.
+ * The repo root: the nearest folder above this file whose package.json is ours and that has the build
+ * script. Tests may run from out/ or from the private build dir of scripts/e2e/run.sh, so no fixed
+ * '../..'; and tsc copies package.json into those dirs (the CLI imports it for --version), hence the script.
  */
 export function repoRoot(): string {
   for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
     const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'feishu-upload') return dir;
+    if (!existsSync(pkg) || !existsSync(join(dir, 'scripts', 'build.mjs'))) continue;
+    if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'feishu-upload') return dir;
   }
   throw new Error(`no feishu-upload package.json above ${__dirname}`);
 }
