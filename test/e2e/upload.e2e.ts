@@ -52,9 +52,9 @@ before(async () => {
   rmSync(artifactsDir, { recursive: true, force: true });
   mkdirSync(artifactsDir, { recursive: true });
   tmp = makeTempDir('feishu-e2e-upload-');
-  // The .vsix a user would install: the production bundle, packaged by vsce from the repo.
+  // The .vsix a user would install: the production bundle, packaged by vsce from the repo as `npm run package` does.
   execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--production'], { cwd: root, stdio: 'inherit' });
-  vsixPath = await packageVsix(root, root, join(tmp, 'feishu-upload.vsix'), ['--no-dependencies', '--no-rewrite-relative-links']);
+  vsixPath = await packageVsix(root, root, join(tmp, 'feishu-upload.vsix'), ['--no-dependencies']);
 
   emu = await startEmulator();
   folderToken = emu.addFolder();
@@ -231,7 +231,20 @@ step('6. Upload to Feishu Document: the document gains the image block', SLOW, a
   assert.equal(emu.getFile(image.token)?.sha256, sha256(readFileSync(join(workspaceDir, 'chart.png'))));
 });
 
-step('7. the same window in Chinese: menu item and messages', 150_000, async () => {
+step('7. Feishu: Get Started opens the walkthrough', SLOW, async () => {
+  await dismissToasts(page());
+  await runCommand(page(), 'Feishu: Get Started');
+  await waitForWalkthrough(
+    page(),
+    'Get Started with Feishu Upload',
+    ['Create a custom app', 'Add the scopes', 'Publish a version', 'Save the app credentials', 'Share a folder with the app'],
+    'Open the Lark Developer Console',
+  );
+  await screenshot(page(), 'walkthrough-en');
+  await runCommand(page(), 'View: Close All Editors');
+});
+
+step('8. the same window in Chinese: menu item, messages and the walkthrough', 150_000, async () => {
   // VS Code switches to zh-cn only with a zh-cn language pack installed; the real one cannot be downloaded
   // here, so a test-only pack declares the locale (VS Code's own UI stays English; ours must be Chinese).
   const pack = await packageVsix(root, join(root, 'test', 'e2e', 'zh-cn-pack'), join(tmp, 'zh-cn-pack.vsix'), ['--no-dependencies']);
@@ -253,6 +266,10 @@ step('7. the same window in Chinese: menu item and messages', 150_000, async () 
     const toast = await waitForToast(zh.page, '飞书上传需要先设置凭证', { timeout: 60_000 });
     await toast.locator('.monaco-button', { hasText: '设置应用凭证' }).waitFor();
     await screenshot(zh.page, '09-zh-cn');
+    // A newcomer without an app takes the guard's third button: the walkthrough, in Chinese.
+    await clickToastButton(toast, '快速上手');
+    await waitForWalkthrough(zh.page, '飞书上传入门', ['创建企业自建应用', '开通权限', '发布版本', '保存应用凭证', '把文件夹共享给应用'], '打开 Lark 开发者后台');
+    await screenshot(zh.page, 'walkthrough-zh-cn');
   } catch (err) {
     await screenshot(zh.page, '09-zh-cn-failed').catch(() => undefined);
     throw err;
@@ -273,6 +290,21 @@ function registerLanguagePack(userDataDir: string, extensionsDir: string): void 
   assert.ok(readFileSync(translations, 'utf8').includes('contents'), 'the test language pack is installed');
   const entry = { hash: 'e2e-zh-cn-1', extensions: [{ extensionIdentifier: { id }, version: '1.0.0' }], translations: { vscode: translations }, label: '中文(简体)' };
   writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify({ 'zh-cn': entry }));
+}
+
+/**
+ * Waits until the walkthrough shows its title, these step titles, the first step open with this button, and
+ * that step's picture (an SVG drawn in a webview: an iframe holding the active frame).
+ */
+async function waitForWalkthrough(p: Page, title: string, steps: string[], button: string): Promise<void> {
+  const walkthrough = p.locator('.gettingStartedContainer');
+  await walkthrough.locator('h2.category-title', { hasText: title }).waitFor({ timeout: 60_000 });
+  assert.deepEqual((await walkthrough.locator('h3.step-title').allInnerTexts()).map((s) => s.trim()), steps);
+  // Collapsed steps keep their buttons in the page, hidden: look only in the open one.
+  const open = walkthrough.locator('button.getting-started-step[aria-expanded="true"]');
+  await open.locator('h3.step-title', { hasText: steps[0] }).waitFor();
+  await open.locator('.monaco-button', { hasText: button }).waitFor();
+  await p.frameLocator('.getting-started-media iframe').frameLocator('#active-frame').locator('svg').waitFor({ timeout: 30_000 });
 }
 
 /** Adds a row to the Explorer selection and waits until it is selected (a click can land before focus). */
