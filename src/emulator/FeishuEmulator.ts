@@ -8,9 +8,11 @@ import { Documents } from './Documents';
 import { DocxWriteLimits } from './DocxWriteLimits';
 import { Drive } from './Drive';
 import { FaultQueue } from './FaultQueue';
-import { newDriveToken, newLogId } from './ids';
+import { newDriveToken, newLogId, newNumericId } from './ids';
 import { ImportTasks } from './ImportTasks';
 import { Link } from './Link';
+import { OAuthGrants } from './OAuthGrants';
+import { oauthFailure } from './oauthRoutes';
 import { RateRules } from './RateRules';
 import { readBody, type Body } from './readBody';
 import { failure, plainText, replyCode, type Reply } from './reply';
@@ -19,10 +21,46 @@ import { Timers } from './Timers';
 import { TokenStore } from './TokenStore';
 import { UploadSessions } from './UploadSessions';
 import { UPLOAD_ALL_MAX_BYTES } from './uploadRoutes';
-import type { DocxDocument, Emulator, EmulatorOptions, EmulatorStats, Fault, Shaping, StoredFile, Violation, WikiNode } from './types';
+import type {
+  DocxDocument,
+  Emulator,
+  EmulatorOptions,
+  EmulatorStats,
+  EmulatorUser,
+  Fault,
+  FolderOptions,
+  FolderPerm,
+  Shaping,
+  StoredFile,
+  Violation,
+  WikiNode,
+  Who,
+} from './types';
+import { Users } from './Users';
 import { Wiki } from './Wiki';
 
 const OPEN_API_PREFIX = '/open-apis/';
+/** The accounts host's device-flow paths (auth.md §10), served on this same origin. */
+const ACCOUNTS_PREFIX = '/oauth/';
+/** Scopes the emulated app has enabled unless told otherwise: what Feishu Upload asks for, and their broader kin. */
+export const ENABLED_SCOPES: readonly string[] = [
+  'offline_access',
+  'drive:drive',
+  'drive:drive:readonly',
+  'drive:drive.metadata:readonly',
+  'drive:file:upload',
+  'space:folder:create',
+  'space:document:retrieve',
+  'docx:document',
+  'docx:document:readonly',
+  'docs:document.media:upload',
+  'docs:document:import',
+  'docs:permission.member:create',
+  'docs:permission.setting:write_only',
+  'wiki:wiki',
+  'wiki:wiki:readonly',
+  'wiki:node:retrieve',
+];
 /** Room for multipart headers around the largest accepted payload, in bytes. */
 const BODY_OVERHEAD_BYTES = 1024 * 1024;
 /** Body bytes a `reset` fault lets through by default before cutting the connection. */
@@ -32,7 +70,12 @@ export class FeishuEmulator implements Emulator {
   private readonly server: Server;
   private readonly timers = new Timers();
   private readonly tokens: TokenStore;
-  private readonly drive = new Drive();
+  private readonly people: Users;
+  private readonly grants: OAuthGrants;
+  private readonly drive: Drive;
+  /** Added to Date.now() for token, code and device-code lives: advanceClock() ages them. */
+  private clockOffsetMs = 0;
+  private refreshEnabled = true;
   private readonly documents = new Documents();
   private readonly wiki = new Wiki();
   private readonly imports: ImportTasks;
@@ -54,12 +97,24 @@ export class FeishuEmulator implements Emulator {
   constructor(options: EmulatorOptions = {}) {
     const blockSize = positive('blockSize', options.blockSize ?? 4 * 1024 * 1024);
     const keepBytes = options.keepBytes ?? true;
+    const now = (): number => Date.now() + this.clockOffsetMs;
+    this.people = new Users(options.users ?? [], newNumericId(16));
+    this.grants = new OAuthGrants(now, {
+      accessTtlMs: positive('userTokenTtlSeconds', options.userTokenTtlSeconds ?? 7200) * 1000,
+      refreshTtlMs: positive('refreshTokenTtlSeconds', options.refreshTokenTtlSeconds ?? 7 * 24 * 3600) * 1000,
+      deviceTtlMs: positive('deviceCodeTtlSeconds', options.deviceCodeTtlSeconds ?? 240) * 1000,
+      deviceIntervalMs: positive('deviceIntervalSeconds', options.deviceIntervalSeconds ?? 5) * 1000,
+    });
     this.tokens = new TokenStore(
       options.appId ?? 'cli_emulator',
       options.appSecret ?? 'emulator-secret',
       options.userAccessTokens ?? [],
       positive('tokenTtlSeconds', options.tokenTtlSeconds ?? 7200) * 1000,
+      this.people,
+      this.grants,
+      now,
     );
+    this.drive = new Drive(this.tokens.appPrincipal, () => `user:${this.people.first.openId}`);
     this.sessions = new UploadSessions(blockSize, positive('uploadIdTtlMs', options.uploadIdTtlMs ?? 24 * 60 * 60 * 1000), keepBytes);
     this.rules = new RateRules(positive('qps', options.qps ?? 5));
     this.docxLimits = new DocxWriteLimits(positive('docxWritesPerSecond', options.docxWritesPerSecond ?? 3));
@@ -75,6 +130,16 @@ export class FeishuEmulator implements Emulator {
       wiki: this.wiki,
       imports: this.imports,
       importTokenTtlMs: positive('importTokenTtlMs', options.importTokenTtlMs ?? 5 * 60 * 1000),
+      accounts: {
+        tokens: this.tokens,
+        users: this.people,
+        grants: this.grants,
+        appName: options.appName ?? 'Feishu Upload (emulator app)',
+        enabledScopes: new Set(options.enabledScopes ?? ENABLED_SCOPES),
+        redirectUris: options.redirectUris,
+        refreshEnabled: () => this.refreshEnabled,
+        url: () => this.url,
+      },
     };
     this.maxBodyBytes = Math.max(UPLOAD_ALL_MAX_BYTES, blockSize) + BODY_OVERHEAD_BYTES;
     this.log = options.log ?? (() => undefined);
@@ -112,8 +177,66 @@ export class FeishuEmulator implements Emulator {
     return this.drive.rootFolderToken;
   }
 
-  addFolder(): string {
-    return this.drive.addFolder();
+  addFolder(options: FolderOptions = {}): string {
+    const members = options.members && Object.fromEntries(Object.entries(options.members).map(([who, perm]) => [this.principal(who), perm as FolderPerm]));
+    return this.drive.addFolder({
+      owner: options.owner === undefined ? undefined : this.principal(options.owner),
+      parent: options.parent,
+      name: options.name,
+      members,
+    });
+  }
+
+  shareFolder(folderToken: string, who: Who, perm: FolderPerm): void {
+    if (!this.drive.share(folderToken, this.principal(who), perm)) throw new RangeError(`no folder ${folderToken}`);
+  }
+
+  rootFolderOf(who: Who): string {
+    return this.drive.rootOf(this.principal(who));
+  }
+
+  folderOwner(folderToken: string): string | undefined {
+    return this.drive.folder(folderToken)?.owner;
+  }
+
+  users(): EmulatorUser[] {
+    return this.people.list();
+  }
+
+  addUser(person: { name: string; openId?: string }): EmulatorUser {
+    return this.people.add(person);
+  }
+
+  actAs(openId: string): void {
+    if (!this.people.actAs(openId)) throw new RangeError(`no user ${openId}`);
+  }
+
+  advanceClock(ms: number): void {
+    this.clockOffsetMs += positive('ms', ms);
+  }
+
+  expireUserTokens(options: { openId?: string; refresh?: boolean } = {}): void {
+    this.grants.expireAccess(options.openId);
+    if (options.refresh) this.grants.expireRefresh(options.openId);
+  }
+
+  revokeUserGrants(openId?: string): void {
+    this.grants.revoke(openId);
+  }
+
+  setUserTokenTtl(seconds: number): void {
+    this.grants.settings.accessTtlMs = positive('seconds', seconds) * 1000;
+  }
+
+  setRefreshEnabled(enabled: boolean): void {
+    this.refreshEnabled = enabled;
+  }
+
+  /** `app` → `app:<appId>`; an open_id → `user:<openId>`. */
+  private principal(who: Who): string {
+    if (who === 'app') return this.tokens.appPrincipal;
+    if (!this.people.get(who)) throw new RangeError(`no user ${who}`);
+    return `user:${who}`;
   }
 
   addMediaParent(token?: string): string {
@@ -213,6 +336,7 @@ export class FeishuEmulator implements Emulator {
     const [path, search = ''] = (req.url ?? '/').split('?');
     try {
       if (path.startsWith(OPEN_API_PREFIX)) await this.openApi(req, res, path.slice(OPEN_API_PREFIX.length), new URLSearchParams(search));
+      else if (path.startsWith(ACCOUNTS_PREFIX)) await this.openApi(req, res, path.slice(1), new URLSearchParams(search));
       else if (path.startsWith('/__emulator/')) await handleControl(req, res, this, path);
       else this.write(res, plainText(404, '404 page not found'), newLogId());
     } catch (error) {
@@ -243,7 +367,7 @@ export class FeishuEmulator implements Emulator {
       this.tokens.expireAll();
       fault = undefined;
     }
-    if (fault && fault.kind !== 'uploadIdExpired') return this.runFault(fault, req, respond);
+    if (fault && fault.kind !== 'uploadIdExpired') return this.runFault(fault, req, respond, endpoint);
     if (!route) {
       await this.drain(req);
       return respond(plainText(404, '404 page not found'));
@@ -257,6 +381,12 @@ export class FeishuEmulator implements Emulator {
         return respond(failure(check.code, { message: check.message }));
       }
       identity = check.identity;
+      const granted = check.scopes;
+      if (route.scopes && granted && !route.scopes.some((s) => granted.includes(s))) {
+        await this.drain(req);
+        const violations = route.scopes.map((s) => ({ type: 'action_scope_required', subject: s, description: `the user has not granted ${s}` }));
+        return respond(failure(99991679, { message: `needs one of: ${route.scopes.join(', ')}`, error: { permission_violations: violations } }));
+      }
     }
 
     if (route.upload) {
@@ -291,6 +421,7 @@ export class FeishuEmulator implements Emulator {
         query,
         identity,
         expireSessionFirst: fault?.kind === 'uploadIdExpired',
+        authorization: req.headers.authorization,
       });
     } catch (error) {
       reply = failure(1061001, { message: `emulator error: ${String(error)}` });
@@ -299,7 +430,7 @@ export class FeishuEmulator implements Emulator {
   }
 
   /** Faulted calls skip auth and the rules and never store anything. */
-  private async runFault(fault: Fault, req: IncomingMessage, respond: (reply: Reply) => Promise<void>): Promise<void> {
+  private async runFault(fault: Fault, req: IncomingMessage, respond: (reply: Reply) => Promise<void>, endpoint: string): Promise<void> {
     switch (fault.kind) {
       case 'reset': {
         const declared = Number(req.headers['content-length'] ?? NaN);
@@ -310,9 +441,16 @@ export class FeishuEmulator implements Emulator {
       case 'http500':
         if (await this.drain(req)) await respond(plainText(500, 'Internal Server Error'));
         return;
-      case 'code':
-        if (await this.drain(req)) await respond(failure(fault.code, { status: fault.status, msg: fault.msg }));
+      case 'code': {
+        // The token endpoint answers flat OAuth bodies; everything else the usual envelope.
+        const reply =
+          endpoint === 'authen/v2/oauth/token'
+            ? oauthFailure({ code: fault.code, error: 'server_error', description: fault.msg ?? 'injected' })
+            : failure(fault.code, { status: fault.status, msg: fault.msg });
+        if (fault.status !== undefined) reply.status = fault.status;
+        if (await this.drain(req)) await respond(reply);
         return;
+      }
       case 'rateLimit': {
         const headers = { 'x-ogw-ratelimit-limit': '5', 'x-ogw-ratelimit-reset': String(fault.resetSeconds ?? 1) };
         if (await this.drain(req)) await respond(failure(99991400, { status: 429, headers }));

@@ -1,6 +1,10 @@
-// App credentials and the access tokens issued for them. Tenant tokens share one identity (the app),
-// so a part uploaded after a token refresh still belongs to the session; each user token is its own identity.
+// App credentials and the access tokens issued for them, and the gateway's check of every bearer token.
+// Tenant tokens share one identity (the app, `app:<appId>`), so a part uploaded after a token refresh still
+// belongs to the session; user tokens (signed in through OAuth, or pasted ones given in the options) act as
+// their user, `user:<openId>`.
 import { newAccessToken } from './ids';
+import type { OAuthGrants } from './OAuthGrants';
+import type { Users } from './Users';
 
 /** Feishu hands back the current token while at least 30 min of it are left, else a fresh one. */
 const REUSE_IF_LEFT_MS = 30 * 60 * 1000;
@@ -12,8 +16,9 @@ export interface IssuedToken {
 }
 
 export type AuthCheck =
-  | { ok: true; identity: string }
-  | { ok: false; code: 99991661 | 99991663 | 99991668; message: string };
+  /** `scopes`: what a signed-in user granted; undefined for the app and for pasted user tokens (all). */
+  | { ok: true; identity: string; scopes?: readonly string[] }
+  | { ok: false; code: 99991661 | 99991663 | 99991668 | 99991677; message: string };
 
 export type CredentialCheck = { ok: true } | { ok: false; code: 10003 | 10014 | 10015; message: string };
 
@@ -30,12 +35,20 @@ export class TokenStore {
   constructor(
     readonly appId: string,
     appSecret: string,
+    /** Pasted user access tokens: each acts as the tenant's first user. */
     userTokens: readonly string[],
     private readonly ttlMs: number,
+    private readonly users: Users,
+    private readonly grants: OAuthGrants,
     private readonly now: () => number = Date.now,
   ) {
     this.secret = appSecret;
     this.userTokens = new Set(userTokens);
+  }
+
+  /** `app:<appId>`: the principal tenant tokens act as. */
+  get appPrincipal(): string {
+    return `app:${this.appId}`;
   }
 
   get appSecret(): string {
@@ -73,11 +86,14 @@ export class TokenStore {
       return { ok: false, code: 99991661, message: 'Authorization header must be "Bearer <access_token>"' };
     }
     const token = match[1];
-    if (this.userTokens.has(token)) return { ok: true, identity: `user:${token}` };
+    if (this.userTokens.has(token)) return { ok: true, identity: `user:${this.users.first.openId}` };
+    const user = this.grants.checkAccess(token);
+    if (user) return user.ok ? { ok: true, identity: `user:${user.openId}`, scopes: user.scopes } : user;
     const record = this.issued.get(token);
     // App tokens are issued but, like on Feishu's drive APIs, not accepted in place of a tenant token.
-    if (record?.kind === 't' && record.expiresAt > this.now()) return { ok: true, identity: `app:${this.appId}` };
-    if (token.startsWith('u-')) return { ok: false, code: 99991668, message: 'user access token invalid or expired' };
+    if (record?.kind === 't' && record.expiresAt > this.now()) return { ok: true, identity: this.appPrincipal };
+    // v2 user tokens are JWTs, older ones start with u-.
+    if (token.startsWith('u-') || token.startsWith('eyJ')) return { ok: false, code: 99991668, message: 'user access token invalid or expired' };
     return { ok: false, code: 99991663, message: 'tenant access token invalid or expired' };
   }
 

@@ -21,7 +21,8 @@ export function issueToken(tokens: TokenStore, kind: 'tenant' | 'app', body: Bod
   return flatSuccess({ app_access_token: app.token, expire: app.expireSeconds, tenant_access_token: tenant.token });
 }
 
-/** GET drive/explorer/v2/root_folder/meta. */
-export function rootFolderMeta(drive: Drive): Reply {
-  return success({ token: drive.rootFolderToken, id: drive.rootFolderId, user_id: drive.ownerId });
+/** GET drive/explorer/v2/root_folder/meta: the caller's own My Space (each identity has one). */
+export function rootFolderMeta(drive: Drive, identity: string): Reply {
+  const root = drive.folder(drive.rootOf(identity))!;
+  return success({ token: root.token, id: root.id, user_id: root.ownerNumericId });
 }

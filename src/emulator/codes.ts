@@ -13,11 +13,22 @@ const CODES: Record<number, CodeInfo> = {
   10003: { status: 400, msg: 'invalid param' },
   10014: { status: 400, msg: 'app not found / unauthorized' },
   10015: { status: 400, msg: 'app secret invalid' },
+  // The v2 token endpoint (authen/v2/oauth/token, auth.md §9): HTTP 400 unless noted. Its bodies are flat
+  // ({code, error, error_description}); oauthRoutes.ts writes them.
+  ...Object.fromEntries(
+    [20001, 20002, 20003, 20004, 20008, 20009, 20010, 20024, 20026, 20036, 20037, 20048, 20049, 20063, 20064, 20065, 20066, 20067, 20068, 20069, 20070, 20071, 20073, 20074].map(
+      (code) => [code, { status: 400, msg: 'oauth error' }],
+    ),
+  ),
+  20050: { status: 500, msg: 'server error' },
+  20072: { status: 503, msg: 'service temporarily unavailable' },
   // Gateway auth / limits.
   99991400: { status: 429, msg: 'request trigger frequency limit' },
   99991661: { status: 400, msg: 'Missing access token for authorization. Please make a request with token attached.' },
   99991663: { status: 400, msg: 'Invalid access token for authorization. Please make a request with token attached.' },
   99991668: { status: 400, msg: 'Invalid access token for authorization. Please make a request with token attached.' },
+  99991677: { status: 400, msg: 'token expire' },
+  99991679: { status: 400, msg: 'Unauthorized. You do not have permission to perform the requested operation on the resource. Please request user re-authorization and try again.' },
   99992402: { status: 400, msg: 'field validation failed' },
   // Drive upload endpoints.
   1061001: { status: 200, msg: 'internal error.' },

@@ -1,6 +1,7 @@
 // Control API under /__emulator/ for tests and benchmarks that run the emulator in another process.
 // No auth: the server listens on 127.0.0.1 only, and remote peers are refused anyway.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { accountsControl } from './accountsControl';
 import { parseFault } from './FaultQueue';
 import type { Emulator, Shaping } from './types';
 
@@ -27,6 +28,8 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, e
     res.end(file.bytes);
     return;
   }
+  const accounts = accountsControl(route, parseJson(body), emulator);
+  if (accounts) return sendJson(res, accounts.status, accounts.body);
   switch (route) {
     case 'GET /__emulator/state':
       return sendJson(res, 200, {
@@ -36,6 +39,7 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, e
         violations: emulator.violations(),
         files: emulator.listFiles().map(({ bytes: _bytes, ...rest }) => rest),
         documents: emulator.listDocuments(),
+        users: emulator.users().map((u) => ({ openId: u.openId, name: u.name, rootFolderToken: emulator.rootFolderOf(u.openId) })),
       });
     case 'POST /__emulator/faults': {
       const fault = parseFault(parseJson(body));
@@ -64,8 +68,6 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, e
     case 'POST /__emulator/expire-uploads':
       emulator.expireUploads();
       return sendJson(res, 200, { ok: true });
-    case 'POST /__emulator/folders':
-      return sendJson(res, 200, { token: emulator.addFolder() });
     case 'POST /__emulator/media-parents': {
       const json = parseJson(body) as { token?: unknown } | undefined;
       const token = typeof json?.token === 'string' && json.token !== '' ? json.token : undefined;

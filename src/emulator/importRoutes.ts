@@ -28,11 +28,13 @@ const CAPS = new Map<string, Map<string, number>>([
 ]);
 
 const TASK = /^drive\/v1\/import_tasks\/([^/]+)$/;
+/** A signed-in user needs one of these for import tasks (import.md §4). */
+const IMPORT_SCOPES = ['docs:document:import', 'drive:drive'];
 
 export function findImportRoute(state: ImportState, method: string | undefined, endpoint: string): Route | undefined {
-  if (method === 'POST' && endpoint === 'drive/v1/import_tasks') return { auth: true, upload: false, handle: async (call) => createTask(state, call) };
+  if (method === 'POST' && endpoint === 'drive/v1/import_tasks') return { auth: true, upload: false, scopes: IMPORT_SCOPES, handle: async (call) => createTask(state, call) };
   const m = method === 'GET' ? TASK.exec(endpoint) : null;
-  if (m) return { auth: true, upload: false, handle: async () => pollTask(state, decodeURIComponent(m[1])) };
+  if (m) return { auth: true, upload: false, scopes: IMPORT_SCOPES, handle: async () => pollTask(state, decodeURIComponent(m[1])) };
   return undefined;
 }
 
@@ -46,6 +48,9 @@ function createTask(state: ImportState, call: RouteCall): Reply {
   if (!caps) return failure(1069904, { message: `file_extension ${JSON.stringify(extension)} cannot be imported` });
   if (point.mount_type !== 1 || typeof point.mount_key !== 'string') return failure(1069904, { message: 'point must be {mount_type: 1, mount_key: <folder token or "">}' });
   if (point.mount_key !== '' && !state.drive.hasFolder(point.mount_key)) return failure(1069912, { message: `folder ${point.mount_key} does not exist` });
+  if (point.mount_key !== '' && !state.drive.canWrite(call.identity, point.mount_key)) {
+    return failure(1069908, { message: `${call.identity} may not add documents to folder ${point.mount_key}` });
+  }
   if (token.length > 27) return failure(1069914, { message: 'file_token is longer than 27 characters' });
   const file = state.drive.get(token);
   if (!file) return failure(1069907, { message: `file token ${token} not found` });

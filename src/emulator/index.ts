@@ -9,15 +9,20 @@ export type {
   Emulator,
   EmulatorOptions,
   EmulatorStats,
+  EmulatorUser,
   Fault,
   FaultKind,
   FaultTarget,
+  FolderOptions,
+  FolderPerm,
   Shaping,
   StoredFile,
   UploadEndpointFamily,
   Violation,
   WikiNode,
+  Who,
 } from './types';
+export { ENABLED_SCOPES } from './FeishuEmulator';
 
 /** Starts an emulator on 127.0.0.1 and resolves once it accepts connections. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {

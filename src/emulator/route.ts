@@ -9,6 +9,8 @@ export interface RouteCall {
   query: URLSearchParams;
   identity: string;
   expireSessionFirst: boolean;
+  /** The Authorization header as sent: the token endpoint and device authorization read Basic credentials. */
+  authorization?: string;
 }
 
 export interface Route {
@@ -18,5 +20,10 @@ export interface Route {
   upload: boolean;
   /** A docx write to this document: subject to the docx write limits (per document and per app). */
   docxWrite?: string;
+  /**
+   * A signed-in user's token must carry one of these scopes, else 99991679 naming them (auth.md §13). The app
+   * and pasted user tokens are not checked. Undefined: no check.
+   */
+  scopes?: readonly string[];
   handle(call: RouteCall): Promise<Reply>;
 }

@@ -46,8 +46,27 @@ export interface EmulatorOptions {
   appId?: string;
   /** Its secret. Default 'emulator-secret'. */
   appSecret?: string;
-  /** Bearer tokens accepted as user_access_tokens (each one its own identity). Default none. */
+  /** Bearer tokens accepted as user_access_tokens of the tenant's first user (pasted tokens). Default none. */
   userAccessTokens?: string[];
+  /**
+   * The tenant's people, each with their own My Space. The first is who pasted user tokens and, until actAs(),
+   * the authorize and device pages act as. Default one: "Ada Lin".
+   */
+  users?: { name: string; openId?: string }[];
+  /** The app's name on the authorize page. Default "Feishu Upload (emulator app)". */
+  appName?: string;
+  /** Life of user access tokens, in seconds (fractions allowed for tests). Default 7200. */
+  userTokenTtlSeconds?: number;
+  /** Life of refresh tokens, in seconds. Default 604 800 (7 days). */
+  refreshTokenTtlSeconds?: number;
+  /** Life of a device code, in seconds. Default 240. */
+  deviceCodeTtlSeconds?: number;
+  /** The polling interval a device authorization asks for, in seconds (fractions allowed). Default 5. */
+  deviceIntervalSeconds?: number;
+  /** Scopes the app has enabled (others are refused on the authorize page, 20027). Default ENABLED_SCOPES. */
+  enabledScopes?: string[];
+  /** Redirect URLs registered in the app's security settings. Default: any http(s) URL is accepted. */
+  redirectUris?: string[];
   /** Lifetime of issued tenant/app tokens, in seconds (fractions allowed for tests). Default 7200. */
   tokenTtlSeconds?: number;
   /** Lifetime of an upload_id from prepare, in milliseconds. Default 86 400 000 (24 h). */
@@ -73,6 +92,31 @@ export interface EmulatorOptions {
 
 export type UploadEndpointFamily = 'files' | 'medias';
 
+/** The app, or a user by open_id: who owns a folder, or is a collaborator on it. */
+export type Who = 'app' | string;
+
+/** A collaborator's permission, as Feishu's permission APIs name them. */
+export type FolderPerm = 'view' | 'edit' | 'full_access';
+
+export interface FolderOptions {
+  /** Default: the tenant's first user (a folder a person made). */
+  owner?: Who;
+  /** Default: the owner's My Space. */
+  parent?: string;
+  name?: string;
+  /** Collaborators. Default { app: 'edit' }: a folder shared with the app's bot. */
+  members?: Partial<Record<Who, FolderPerm>>;
+}
+
+export interface EmulatorUser {
+  /** `ou_…` */
+  readonly openId: string;
+  readonly unionId: string;
+  readonly name: string;
+  readonly enName: string;
+  readonly tenantKey: string;
+}
+
 export interface StoredFile {
   fileToken: string;
   name: string;
@@ -88,6 +132,8 @@ export interface StoredFile {
   bytes?: Buffer;
   /** Epoch milliseconds. */
   createdAt: number;
+  /** Who uploaded it: `app:<appId>` or `user:<openId>`. */
+  owner: string;
 }
 
 export interface EmulatorStats {
@@ -155,9 +201,31 @@ export interface Emulator {
   readonly appId: string;
   /** The current secret (changes with rotateSecret). */
   readonly appSecret: string;
+  /** The app's own My Space. */
   readonly rootFolderToken: string;
-  /** Registers a new Drive folder and returns its token. */
-  addFolder(): string;
+  /** Registers a new Drive folder (by default a person's folder shared with the app to edit) and returns its token. */
+  addFolder(options?: FolderOptions): string;
+  /** Adds or changes a collaborator on a folder (what sharing it with someone does). */
+  shareFolder(folderToken: string, who: Who, perm: FolderPerm): void;
+  /** The My Space of the app or of a user (by open_id), made on first use. */
+  rootFolderOf(who: Who): string;
+  /** Who owns a folder (`app:<appId>` or `user:<openId>`), or undefined when there is no such folder. */
+  folderOwner(folderToken: string): string | undefined;
+  /** The tenant's people. */
+  users(): EmulatorUser[];
+  addUser(person: { name: string; openId?: string }): EmulatorUser;
+  /** The authorize and device pages act as this user from now on (a browser signed in to Feishu as them). */
+  actAs(openId: string): void;
+  /** Moves the emulator's clock forward: tokens, codes and device codes age; the client's clock does not move. */
+  advanceClock(ms: number): void;
+  /** User access tokens (and with `refresh`, refresh tokens) of one user or of everyone expire now. */
+  expireUserTokens(options?: { openId?: string; refresh?: boolean }): void;
+  /** Revokes the sign-ins of one user or of everyone: access tokens get 99991668, refresh tokens 20064. */
+  revokeUserGrants(openId?: string): void;
+  /** Life of user access tokens issued from now on, in seconds. */
+  setUserTokenTtl(seconds: number): void;
+  /** The app's "refresh user_access_token" switch; off → refreshes fail with 20074. */
+  setRefreshEnabled(enabled: boolean): void;
   /** Registers a valid media upload point (e.g. a docx block id) and returns it. */
   addMediaParent(token?: string): string;
   getFile(fileToken: string): StoredFile | undefined;

@@ -50,7 +50,7 @@ export async function uploadAll(state: UploadState, call: UploadCall): Promise<R
     parentNode: field('parent_node'),
     extra: field('extra'),
   };
-  const rejected = checkName(target.fileName) ?? checkTarget(state, call.family, target, 1061002);
+  const rejected = checkName(target.fileName) ?? checkTarget(state, call, target, 1061002);
   if (rejected) return rejected;
   const size = parseSize(field('size'));
   if (size === undefined) return failure(1061002, { message: 'size must be an integer >= 1' });
@@ -69,6 +69,7 @@ export async function uploadAll(state: UploadState, call: UploadCall): Promise<R
     endpoint: call.family,
     sha256: sha256Hex(file.data),
     bytes: state.keepBytes ? Buffer.from(file.data) : undefined,
+    owner: call.identity,
   });
   return success({ file_token: stored.fileToken });
 }
@@ -86,7 +87,7 @@ export async function uploadPrepare(state: UploadState, call: UploadCall): Promi
     if (value !== undefined && typeof value !== 'string') return failure(1061002, { message: `${key} must be a string` });
   }
   const strings = target as { fileName?: string; parentType?: string; parentNode?: string; extra?: string };
-  const rejected = checkName(strings.fileName) ?? checkTarget(state, call.family, strings, 99992402);
+  const rejected = checkName(strings.fileName) ?? checkTarget(state, call, strings, 99992402);
   if (rejected) return rejected;
   const size = parseSize(json.size);
   if (size === undefined) return failure(1061002, { message: 'size must be an integer >= 1' });
@@ -167,6 +168,7 @@ export async function uploadFinish(state: UploadState, call: UploadCall): Promis
     endpoint: found.family,
     sha256: assembled.sha256,
     bytes: assembled.bytes,
+    owner: found.identity,
   });
   return success({ file_token: stored.fileToken });
 }
@@ -218,19 +220,22 @@ interface TargetFields {
 
 /**
  * Drive files go only to known folders (parent_type must be 'explorer'; anything else is reported as
- * 1061044 like an unknown folder). Media need a parent_type from the enum (upload_all: 1061002,
+ * 1061044 like an unknown folder) the caller may write in (its own, or shared with it to edit: else 1061004,
+ * drive.md and Drive.ts). Media need a parent_type from the enum (upload_all: 1061002,
  * prepare: 99992402) and a registered parent, except ccm_import_open, which instead needs `extra`
  * with obj_type and file_extension. docx_image / docx_file media may also name a block of an emulated
  * document: an Image / File block of the document in extra.drive_route_token.
  */
-function checkTarget(state: UploadState, family: UploadEndpointFamily, target: TargetFields, badMediaTypeCode: 1061002 | 99992402): Reply | undefined {
+function checkTarget(state: UploadState, call: UploadCall, target: TargetFields, badMediaTypeCode: 1061002 | 99992402): Reply | undefined {
   const { drive } = state;
+  const family = call.family;
   const { parentType, parentNode, extra } = target;
   if (parentType === undefined) return failure(1061002, { message: 'parent_type is required' });
   if (family === 'files') {
     if (parentType !== 'explorer') return failure(1061044, { message: `parent_type ${JSON.stringify(parentType)} is not 'explorer'` });
     if (parentNode === undefined) return failure(1061002, { message: 'parent_node is required' });
     if (!drive.hasFolder(parentNode)) return failure(1061044, { message: `folder ${JSON.stringify(parentNode)} does not exist` });
+    if (!drive.canWrite(call.identity, parentNode)) return failure(1061004, { message: `${call.identity} may not add files to folder ${parentNode}` });
     return undefined;
   }
   if (!MEDIA_PARENT_TYPES.has(parentType)) {

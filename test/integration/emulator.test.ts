@@ -97,15 +97,21 @@ void describe('emulator (loopback HTTP)', () => {
       });
     }
 
-    void it('accepts configured user tokens and tenant tokens for root_folder/meta', async () => {
-      for (const bearer of [token, 'u-alice']) {
+    void it('accepts configured user tokens and tenant tokens for root_folder/meta: each identity has its own My Space', async () => {
+      const user = emu.users()[0];
+      for (const [bearer, root] of [
+        [token, emu.rootFolderToken],
+        ['u-alice', emu.rootFolderOf(user.openId)],
+      ]) {
         const answer = await api(emu, '/open-apis/drive/explorer/v2/root_folder/meta', { token: bearer });
         assert.equal(answer.status, 200);
         assert.equal(answer.body.code, 0);
-        assert.equal(answer.body.data?.token, emu.rootFolderToken);
+        assert.equal(answer.body.data?.token, root);
         assert.match(answer.body.data?.id as string, /^\d+$/);
         assert.match(answer.body.data?.user_id as string, /^\d+$/);
       }
+      assert.notEqual(emu.rootFolderToken, emu.rootFolderOf(user.openId));
+      assert.equal(emu.rootFolderOf('app'), emu.rootFolderToken);
     });
 
     void it('answers unknown routes with 404', async () => {
