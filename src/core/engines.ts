@@ -1,7 +1,7 @@
 import { DocumentUploader } from './docs/DocumentUploader';
 import { connect, type ConnectOptions } from './feishu/connect';
 import { DocxApi } from './feishu/docx';
-import { identityOf, type Identity } from './feishu/identity';
+import { identityOf, type Identity, type SignedInUser } from './feishu/identity';
 import type { FeishuClient } from './feishu/FeishuClient';
 import { Importer, type ImporterOptions } from './import/Importer';
 import { systemClock } from './limits/Clock';
@@ -21,12 +21,19 @@ export interface EngineOptions extends ConnectOptions, RetrySettings {
   uploader?: Omit<UploaderOptions, keyof RetrySettings>;
   /** Importer settings beyond the retry ones (status polling, how long to wait). */
   importer?: Omit<ImporterOptions, keyof RetrySettings>;
+  /**
+   * The person signed in on this machine, also when these engines act as the app (then what the app uploads can
+   * be shared with them). Default: the user of signed-in credentials, else nobody.
+   */
+  signedInUser?: SignedInUser;
 }
 
 /** The engines over one client: what the CLI, the extension and the tests work with. */
 export interface Engines {
   /** Who these engines act as. */
   readonly identity: Identity;
+  /** The person signed in on this machine (also when acting as the app); undefined when nobody is. */
+  readonly signedInUser?: SignedInUser;
   readonly uploader: Uploader;
   readonly documents: DocumentUploader;
   readonly importer: Importer;
@@ -47,5 +54,7 @@ export function createEngines(options: EngineOptions, connectClient: (options: C
   const documents = new DocumentUploader(client, uploader, docx, { ...retry, onWarning: options.onWarning });
   const importer = new Importer(client, uploader, { ...options.importer, ...retry });
   // connectClient has refused missing credentials by now.
-  return { identity: identityOf(options.credentials!), uploader, documents, importer, dispose: () => client.dispose() };
+  const credentials = options.credentials!;
+  const signedInUser = options.signedInUser ?? ('session' in credentials ? credentials.user : undefined);
+  return { identity: identityOf(credentials), signedInUser, uploader, documents, importer, dispose: () => client.dispose() };
 }

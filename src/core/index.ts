@@ -1,4 +1,13 @@
 // The core's public surface: what the CLI and the extension may use.
+export * from './auth/callbackPage';
+export * from './auth/FileLock';
+export * from './auth/LoopbackListener';
+export * from './auth/OAuthApi';
+export * from './auth/pkce';
+export * from './auth/scopes';
+export * from './auth/SessionStore';
+export * from './auth/signIn';
+export * from './auth/UserSession';
 export * from './docs/blockKind';
 export * from './docs/documentLink';
 export * from './docs/DocumentUploader';

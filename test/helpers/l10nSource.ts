@@ -23,10 +23,16 @@ function tsFiles(dir: string): string[] {
 
 /**
  * Every call whose callee is `t` or `….t`, and every `new UsageError('…')` template, in the sources people
- * read text from: the extension (src/vscode, src/extension.ts) and the CLI (src/cli).
+ * read text from: the extension (src/vscode, src/extension.ts), the CLI (src/cli) and what the core shows
+ * through a Translate it is given (the sign-in's browser page).
  */
 export function l10nUse(): L10nUse {
-  const files = [...tsFiles(join(repoRoot, 'src', 'vscode')), join(repoRoot, 'src', 'extension.ts'), ...tsFiles(join(repoRoot, 'src', 'cli'))];
+  const files = [
+    ...tsFiles(join(repoRoot, 'src', 'vscode')),
+    join(repoRoot, 'src', 'extension.ts'),
+    ...tsFiles(join(repoRoot, 'src', 'cli')),
+    ...tsFiles(join(repoRoot, 'src', 'core')),
+  ];
   const literals = new Map<string, string[]>();
   const dynamic: { where: string; text: string }[] = [];
   for (const file of files) {

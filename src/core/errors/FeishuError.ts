@@ -12,6 +12,8 @@ export interface FeishuErrorInit {
   logId?: string;
   /** For rate limits: how long Feishu asked us to wait (x-ogw-ratelimit-reset), in ms. */
   retryAfterMs?: number;
+  /** For scope errors (99991672, 99991676, 99991679): the scopes Feishu named, any one of which would do. */
+  scopes?: readonly string[];
   cause?: unknown;
 }
 
@@ -33,6 +35,7 @@ export class FeishuError extends Error {
   readonly endpoint?: string;
   readonly logId?: string;
   readonly retryAfterMs?: number;
+  readonly scopes?: readonly string[];
 
   constructor(init: FeishuErrorInit) {
     const entry = lookup(init.code);
@@ -55,6 +58,7 @@ export class FeishuError extends Error {
     this.endpoint = init.endpoint;
     this.logId = init.logId;
     this.retryAfterMs = init.retryAfterMs;
+    this.scopes = init.scopes;
   }
 
   /** One line for a person: what happened and what to do. */

@@ -40,7 +40,10 @@ const e = (category: ErrorCategory, retryable: boolean, meaning: string, hint: s
 
 const RETRY_LATER = 'Feishu had a temporary problem; it was retried automatically. Try again in a few minutes.';
 const SET_CREDENTIALS = 'Set the App ID and App Secret again (Feishu: Set App Credentials, or FEISHU_APP_ID / FEISHU_APP_SECRET).';
-const NEW_USER_TOKEN = 'Get a new user access token and set it again (Feishu: Set User Access Token, or FEISHU_ACCESS_TOKEN).';
+const NEW_USER_TOKEN = 'Sign in again (Feishu: Sign In, or feishu-upload login). A pasted user access token has to be replaced by a new one.';
+const SIGN_IN_AGAIN = 'Sign in again (Feishu: Sign In, or feishu-upload login).';
+const SIGN_IN_BUG = 'Sign in again; if it happens again, report it with the log id.';
+const ASK_ADMIN_APP = 'Ask your Feishu admin to install and enable the app for you, then sign in again.';
 const ENABLE_SCOPE =
   'Enable an upload scope for the app in the Feishu developer console (drive:drive, drive:file:upload or docs:document.media:upload), publish a new app version, then retry.';
 const RESTART_UPLOAD = 'The upload session broke; upload the file again from the start.';
@@ -137,6 +140,34 @@ export const FEISHU_CODES: Readonly<Record<number, CatalogueEntry>> = {
   1069913: e('transient', false, 'The uploaded file expired before the import started (after 5 minutes).', IMPORT_AGAIN),
   1069914: e('validation', false, 'The file token of the import is not valid.', IMPORT_AGAIN),
   1069923: e('rate', true, 'Too many imports at once.', RETRY_LATER),
+  // Signing in: the v2 token endpoint authen/v2/oauth/token (docs/feishu/auth.md §9) and the authorize page
+  20001: e('validation', false, 'The sign-in request lacked a required field.', SIGN_IN_BUG),
+  20002: e('auth', false, 'Feishu refused the App Secret while signing in.', 'The App Secret is wrong or was reset: set the App ID and App Secret again (Feishu: Set App Credentials, or FEISHU_APP_ID / FEISHU_APP_SECRET), then sign in.'),
+  20003: e('auth', false, 'The sign-in code was not found.', SIGN_IN_AGAIN),
+  20004: e('auth', false, 'The sign-in code expired (codes live 5 minutes).', 'Sign in again and finish within 5 minutes of approving.'),
+  20008: e('auth', false, 'Feishu says this user does not exist.', 'Sign in with an account of your organisation.'),
+  20009: e('auth', false, 'The app is not installed in your organisation.', ASK_ADMIN_APP),
+  20010: e('auth', false, 'You may not use this app.', 'Ask your Feishu admin to make the app available to you (its availability range), then sign in again.'),
+  20024: e('auth', false, 'The sign-in belongs to another app.', 'The App ID changed since you signed in: sign in again with the current app.'),
+  20026: e('auth', false, 'The saved sign-in is no longer valid.', SIGN_IN_AGAIN),
+  20027: e('scope', false, 'The app has not enabled a scope the sign-in asks for.', 'Enable the scopes listed in the README for the app in the Feishu developer console, publish a new version, then sign in again.'),
+  20036: e('validation', false, 'Feishu does not support this kind of sign-in request.', SIGN_IN_BUG),
+  20037: e('auth', false, 'Your sign-in has expired.', 'Sign in again (Feishu: Sign In, or feishu-upload login). A sign-in lasts 7 days without use, and at most 365 days.'),
+  20048: e('auth', false, 'The App ID used for signing in does not exist.', SET_CREDENTIALS),
+  20049: e('auth', false, 'The sign-in failed its PKCE check.', SIGN_IN_BUG),
+  20050: e('transient', true, 'Feishu had a problem signing you in.', 'Try again in a moment.'),
+  20063: e('validation', false, 'Feishu could not read the sign-in request.', SIGN_IN_BUG),
+  20064: e('auth', false, 'Your sign-in was revoked.', 'You (or an admin) withdrew the app\'s access: sign in again (Feishu: Sign In, or feishu-upload login).'),
+  20065: e('auth', false, 'The sign-in code was already used.', SIGN_IN_AGAIN),
+  20066: e('auth', false, 'Your Feishu account cannot sign in right now (deactivated or suspended).', 'Ask your Feishu admin about your account.'),
+  20067: e('validation', false, 'A scope was asked for twice.', SIGN_IN_BUG),
+  20068: e('scope', false, 'A scope was asked for that you have not granted.', 'Sign in again and grant the scopes the app asks for.'),
+  20069: e('auth', false, 'The app is disabled.', 'Enable the app in the Feishu developer console (or ask your admin), then sign in again.'),
+  20070: e('validation', false, 'The sign-in request sent the app credentials twice.', SIGN_IN_BUG),
+  20071: e('auth', false, 'The redirect URL of this sign-in is not the one Feishu expects.', 'Add the redirect URL shown in the log (by default http://127.0.0.1:47123/callback) to the app\'s security settings in the Feishu developer console, or sign in with a code instead.'),
+  20072: e('transient', true, 'Feishu\'s sign-in service is temporarily unavailable.', 'Try again in a few minutes.'),
+  20073: e('auth', false, 'The saved sign-in was already renewed elsewhere and could not be picked up.', SIGN_IN_AGAIN),
+  20074: e('auth', false, 'The app may not renew user sign-ins.', 'Turn on refreshing user_access_token in the app\'s security settings in the Feishu developer console; until then sign in again when the sign-in expires (about 2 hours).'),
   // Tenant / app token
   10003: e('auth', false, 'App ID or App Secret is missing or malformed.', SET_CREDENTIALS),
   10014: e('auth', false, 'The App ID is unknown or the app is not authorised.', SET_CREDENTIALS),
@@ -158,7 +189,7 @@ export const FEISHU_CODES: Readonly<Record<number, CatalogueEntry>> = {
   99991673: e('auth', false, 'The app is not available in this tenant.', 'Ask your Feishu admin to install or enable the app.'),
   99991676: e('scope', false, 'The token lacks the scope this API needs.', ENABLE_SCOPE),
   99991677: e('auth', false, 'The user access token has expired.', NEW_USER_TOKEN),
-  99991679: e('scope', false, 'The user has not granted the scope this API needs.', 'Authorise the app again with the upload scopes, then set the new user access token.'),
+  99991679: e('scope', false, 'The user has not granted the scope this API needs.', 'Sign in again and grant the missing scope (Feishu: Sign In, or feishu-upload login); the app must have it enabled too.'),
   99992402: e('validation', false, 'Feishu rejected a field of the request.', 'Check the parent type and node; if it persists, report it with the log id.'),
 };
 
@@ -228,6 +259,15 @@ export const LOCAL_CODES = {
   HTTP_ERROR: e('transient', true, 'Feishu answered with an unexpected HTTP error.', RETRY_LATER),
   BAD_RESPONSE: e('internal', false, 'Feishu sent an answer this tool does not understand.', 'Report it with the log id.'),
   CANCELLED: e('cancelled', false, 'The upload was cancelled.', 'Nothing to do; upload again when you want.'),
+  // Signing in (docs/feishu/auth.md §4-§10)
+  NOT_SIGNED_IN: e('auth', false, 'You are not signed in to Feishu.', 'Sign in (Feishu: Sign In, or feishu-upload login), or act as the app.'),
+  NO_APP_CREDENTIALS: e('config', false, 'Signing in needs the App ID and App Secret of your custom app.', 'Set them first (Feishu: Set App Credentials, or FEISHU_APP_ID and FEISHU_APP_SECRET).'),
+  SIGN_IN_DENIED: e('auth', false, 'The sign-in was refused on Feishu\'s page.', 'Sign in again and choose Approve.'),
+  SIGN_IN_TIMEOUT: e('auth', false, 'The sign-in was not finished in time.', 'Sign in again and approve in the browser within a few minutes; where the browser cannot reach this machine, sign in with a code.'),
+  SIGN_IN_STATE_MISMATCH: e('auth', false, 'The answer from Feishu\'s page does not belong to this sign-in.', 'Sign in again, and use only the newest sign-in tab.'),
+  SIGN_IN_CODE_EXPIRED: e('auth', false, 'The sign-in code expired before it was approved.', 'Sign in again and approve the code before it expires.'),
+  SIGN_IN_PORT_IN_USE: e('config', false, 'The sign-in port on 127.0.0.1 is already in use.', 'Close the program that uses it, or pick another port (setting feishu.signIn.port, or login --port) and add its redirect URL to the app\'s security settings; or sign in with a code.'),
+  SIGN_IN_REFUSED: e('auth', false, 'Feishu refused to start the sign-in.', 'Check the App ID and App Secret, and that the app has the scopes it asks for enabled.'),
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type LocalCode = keyof typeof LOCAL_CODES;
@@ -267,5 +307,11 @@ export function lookup(code: ErrorCode): CatalogueEntry {
   return LOCAL_CODES[code as LocalCode];
 }
 
-/** Codes that mean "the token went stale": fetch a new tenant token once and repeat the call. */
-export const STALE_TOKEN_CODES: ReadonlySet<number> = new Set([99991663, 99991664, 99991671]);
+/**
+ * Codes that mean "the token went stale": the token provider gets a new one once (a tenant token fetched again,
+ * a user token renewed) and the call is repeated (docs/feishu/auth.md §3, §13).
+ */
+export const STALE_TOKEN_CODES: ReadonlySet<number> = new Set([99991663, 99991664, 99991671, 99991668, 99991677]);
+
+/** A renewal refused with these means the saved sign-in is over: it is dropped and the user signs in again. */
+export const SIGNED_OUT_CODES: ReadonlySet<ErrorCode> = new Set([20024, 20026, 20037, 20064, 20073]);

@@ -7,13 +7,16 @@ import { systemClock, type Clock } from '../limits/Clock';
 import type { FetchedToken, TokenProvider } from './auth';
 import { createHttp, dispatchReporting, headerValue, transportError } from './http';
 import type {
+  DeviceAuthorizationBody,
   Envelope,
   FileTokenResponse,
+  OAuthTokenBody,
   PrepareRequest,
   PrepareResponse,
   RootFolderMeta,
   TenantTokenResponse,
   UploadApi,
+  UserInfoData,
 } from './wire';
 
 /** One line per HTTP exchange, for the extension's log and the CLI's --verbose; never a token. */
@@ -41,16 +44,28 @@ export interface FeishuClientOptions {
   userAgent?: string;
 }
 
+/** An answer of the accounts endpoints as sent, whatever its code: their callers read `error` words too. */
+export interface OAuthAnswer<T> {
+  body: T;
+  httpStatus: number;
+  endpoint: string;
+  logId?: string;
+}
+
 /** One API call as FeishuClient.call takes it. */
 export interface Call {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  /** The path after /open-apis/, without a query; path segments already encoded. */
+  /** The path after /open-apis/, without a query; path segments already encoded. An absolute URL for the accounts host. */
   endpoint: string;
   /** Query parameters; undefined values are left out. */
   query?: Record<string, string | number | undefined>;
   json?: unknown;
   /** Built again for every attempt: a multipart body is a one-shot stream. */
   form?: () => FormData;
+  /** An application/x-www-form-urlencoded body. */
+  urlencoded?: Record<string, string>;
+  /** HTTP Basic client credentials (device authorization), instead of a bearer token. */
+  basicAuth?: { user: string; password: string };
   /** Upload endpoints go through the gate (one in flight, 5 per second each). */
   gated?: boolean;
   /**
@@ -86,6 +101,27 @@ export class FeishuClient {
     const body = this.parse<never>(res, endpoint) as TenantTokenResponse;
     if (!body.tenant_access_token) throw new FeishuError({ code: 'BAD_RESPONSE', endpoint, detail: 'No tenant_access_token in the answer.' });
     return { token: body.tenant_access_token, expireSeconds: body.expire ?? 7200 };
+  }
+
+  /** POST authen/v2/oauth/token, no Authorization header (docs/feishu/auth.md §6): JSON, or a form for the device grant. */
+  async oauthToken(fields: Record<string, string>, encoding: 'json' | 'form', signal?: AbortSignal): Promise<OAuthAnswer<OAuthTokenBody>> {
+    const endpoint = 'authen/v2/oauth/token';
+    const res = await this.exchange({ method: 'POST', endpoint, ...(encoding === 'json' ? { json: fields } : { urlencoded: fields }), signal }, undefined);
+    return this.oauthAnswer<OAuthTokenBody>(res, endpoint);
+  }
+
+  /** POST <accounts host>/oauth/v1/device_authorization: a form with Basic client credentials (auth.md §10.1). */
+  async deviceAuthorization(accountsUrl: string, fields: Record<string, string>, client: { id: string; secret: string }, signal?: AbortSignal): Promise<OAuthAnswer<DeviceAuthorizationBody>> {
+    const endpoint = `${accountsUrl}/oauth/v1/device_authorization`;
+    const res = await this.exchange({ method: 'POST', endpoint, urlencoded: fields, basicAuth: { user: client.id, password: client.secret }, signal }, undefined);
+    return this.oauthAnswer<DeviceAuthorizationBody>(res, endpoint);
+  }
+
+  /** GET authen/v1/user_info with this user's access token (auth.md §11), before it is anyone's provider token. */
+  async userInfo(accessToken: string, signal?: AbortSignal): Promise<UserInfoData> {
+    const endpoint = 'authen/v1/user_info';
+    const res = await this.exchange({ method: 'GET', endpoint, signal }, accessToken);
+    return (this.parse<UserInfoData>(res, endpoint).data ?? {}) as UserInfoData;
   }
 
   async rootFolderMeta(signal?: AbortSignal): Promise<RootFolderMeta> {
@@ -141,14 +177,17 @@ export class FeishuClient {
     const form = call.form?.();
     const headers: Record<string, string | number> = {};
     if (token !== undefined) headers.Authorization = `Bearer ${token}`;
+    if (call.basicAuth) headers.Authorization = `Basic ${Buffer.from(`${call.basicAuth.user}:${call.basicAuth.password}`).toString('base64')}`;
     if (form) Object.assign(headers, form.getHeaders(), { 'Content-Length': form.getLengthSync() });
+    else if (call.urlencoded) headers['Content-Type'] = 'application/x-www-form-urlencoded';
     else if (call.json !== undefined) headers['Content-Type'] = 'application/json; charset=utf-8';
+    const data = form ?? (call.urlencoded ? new URLSearchParams(call.urlencoded).toString() : call.json === undefined ? undefined : JSON.stringify(call.json));
     try {
       const res = await this.http.request<string>({
         method: call.method,
         url: call.endpoint,
         params: call.query,
-        data: form ?? (call.json === undefined ? undefined : JSON.stringify(call.json)),
+        data,
         headers,
         signal: call.signal,
         timeout: this.options.idleTimeoutMs ?? 60_000,
@@ -167,6 +206,22 @@ export class FeishuClient {
     this.options.onCall?.({ method: call.method, endpoint: call.endpoint, httpStatus, code, logId, ms: Math.round(this.clock.now() - started) });
   }
 
+  /** A flat accounts answer as sent; only an unreadable body is an error here. */
+  private oauthAnswer<T>(res: AxiosResponse<string>, endpoint: string): OAuthAnswer<T> {
+    const logId = headerValue(res, 'x-tt-logid');
+    let body: unknown;
+    try {
+      body = JSON.parse(res.data);
+    } catch {
+      body = undefined;
+    }
+    if (!body || typeof body !== 'object') {
+      const serverSide = res.status >= 500 || res.status === 429;
+      throw new FeishuError({ code: serverSide ? 'HTTP_ERROR' : 'BAD_RESPONSE', httpStatus: res.status, endpoint, logId });
+    }
+    return { body: body as T, httpStatus: res.status, endpoint, logId };
+  }
+
   /** Checks HTTP status and Feishu's `code` (HTTP 200 can carry an error). */
   private parse<T>(res: AxiosResponse<string>, endpoint: string): Envelope<T> {
     const logIdHeader = headerValue(res, 'x-tt-logid');
@@ -180,7 +235,9 @@ export class FeishuClient {
     const logId = logIdHeader ?? body?.error?.log_id;
     if (body && typeof body.code === 'number' && body.code !== 0) {
       const resetSeconds = Number(headerValue(res, 'x-ogw-ratelimit-reset'));
+      const scopes = (body.error?.permission_violations ?? []).map((v) => v.subject).filter((x): x is string => typeof x === 'string' && x !== '');
       throw new FeishuError({
+        scopes: scopes.length > 0 ? scopes : undefined,
         code: body.code,
         detail: body.msg ? `Feishu says: "${body.msg}".` : undefined,
         httpStatus: res.status,

@@ -13,6 +13,12 @@ const BRAND_WEB: Record<Brand, string> = {
   lark: 'https://www.larksuite.com',
 };
 
+/** Where the authorize page and the device authorization live (docs/feishu/auth.md §1). */
+const BRAND_ACCOUNTS: Record<Brand, string> = {
+  feishu: 'https://accounts.feishu.cn',
+  lark: 'https://accounts.larksuite.com',
+};
+
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 export function isLoopbackHost(hostname: string): boolean {
@@ -38,6 +44,14 @@ export function resolveBaseUrl(brand: Brand, override?: string): string {
   // Accept ".../open-apis" pasted from docs: the client adds that prefix itself.
   const path = url.pathname.replace(/\/+$/, '').replace(/\/open-apis$/, '');
   return `${url.origin}${path}`;
+}
+
+/**
+ * The accounts host (authorize page, device authorization): the brand's, or with a base URL override the same
+ * origin and path as the Open API, which then serves both (the emulator does; a proxy must).
+ */
+export function resolveAccountsUrl(brand: Brand, override?: string): string {
+  return override?.trim() ? resolveBaseUrl(brand, override) : BRAND_ACCOUNTS[brand];
 }
 
 /** The browser link of an uploaded Drive file. With an override (e.g. the emulator) links point there. */

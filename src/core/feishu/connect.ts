@@ -1,11 +1,18 @@
+import { OAuthApi } from '../auth/OAuthApi';
+import type { UserSession } from '../auth/UserSession';
 import { FeishuError } from '../errors/FeishuError';
 import type { CallGate } from '../limits/CallGate';
 import { systemClock, type Clock } from '../limits/Clock';
 import { StaticTokenProvider, TenantTokenProvider, type TokenProvider } from './auth';
-import { resolveBaseUrl, type Brand } from './baseUrl';
+import { resolveAccountsUrl, resolveBaseUrl, type Brand } from './baseUrl';
 import { FeishuClient, type CallInfo } from './FeishuClient';
+import type { SignedInUser } from './identity';
 
-export type Credentials = { appId: string; appSecret: string } | { userAccessToken: string };
+/**
+ * Who the client acts as: the app (App ID + Secret → tenant tokens), a pasted user access token, or a signed-in
+ * user (their session renews its tokens; `user` is who it is, from the stored sign-in).
+ */
+export type Credentials = { appId: string; appSecret: string } | { userAccessToken: string } | { session: UserSession; user: SignedInUser };
 
 export interface ConnectOptions {
   brand: Brand;
@@ -27,7 +34,9 @@ export function connect(options: ConnectOptions): FeishuClient {
   const clock = options.clock ?? systemClock;
   let tokens: TokenProvider;
   let client: FeishuClient | undefined = undefined;
-  if ('userAccessToken' in creds) {
+  if ('session' in creds) {
+    tokens = creds.session;
+  } else if ('userAccessToken' in creds) {
     if (!creds.userAccessToken.trim()) throw new FeishuError({ code: 'NO_CREDENTIALS' });
     tokens = new StaticTokenProvider(creds.userAccessToken.trim());
   } else {
@@ -46,4 +55,16 @@ export async function verifyAppCredentials(options: Omit<ConnectOptions, 'creden
   } finally {
     client.dispose();
   }
+}
+
+/**
+ * The OAuth endpoints for signing in with this app as the client (docs/feishu/auth.md §4-§11): the accounts host
+ * is the brand's, or the base URL override's origin. Throws NO_APP_CREDENTIALS or BAD_BASE_URL.
+ */
+export function connectOAuth(options: Omit<ConnectOptions, 'credentials' | 'gate'> & { appId?: string; appSecret?: string }): OAuthApi {
+  const appId = options.appId?.trim();
+  const appSecret = options.appSecret?.trim();
+  if (!appId || !appSecret) throw new FeishuError({ code: 'NO_APP_CREDENTIALS' });
+  const client = new FeishuClient({ ...options, baseUrl: resolveBaseUrl(options.brand, options.baseUrl) });
+  return new OAuthApi(client, { appId, appSecret }, resolveAccountsUrl(options.brand, options.baseUrl));
 }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { documentUrl, driveFileUrl, FeishuError, resolveBaseUrl } from '../../../../src/core';
+import { documentUrl, driveFileUrl, FeishuError, resolveAccountsUrl, resolveBaseUrl } from '../../../../src/core';
 
 const fails = (fn: () => unknown, re: RegExp) =>
   assert.throws(fn, (e: unknown) => e instanceof FeishuError && re.test(`${e.message} ${e.hint}`), String(re));
@@ -27,4 +27,12 @@ void test('a document link from its id: the brand\'s web host, or the override',
   assert.equal(documentUrl('feishu', 'doxcnA'), 'https://www.feishu.cn/docx/doxcnA');
   assert.equal(documentUrl('lark', 'doxcnA'), 'https://www.larksuite.com/docx/doxcnA');
   assert.equal(documentUrl('feishu', 'doxcnA', 'http://127.0.0.1:9/open-apis'), 'http://127.0.0.1:9/docx/doxcnA');
+});
+
+void test('the accounts host (authorize page, device flow): the brand\'s, or the override\'s origin and path', () => {
+  assert.equal(resolveAccountsUrl('feishu'), 'https://accounts.feishu.cn');
+  assert.equal(resolveAccountsUrl('lark'), 'https://accounts.larksuite.com');
+  assert.equal(resolveAccountsUrl('feishu', 'http://127.0.0.1:9/open-apis/'), 'http://127.0.0.1:9');
+  assert.equal(resolveAccountsUrl('lark', 'https://proxy.example.com/lark'), 'https://proxy.example.com/lark');
+  fails(() => resolveAccountsUrl('feishu', 'http://10.0.0.1'), /neither https nor loopback/);
 });
