@@ -16,6 +16,8 @@ const entries = [];
 if (existsSync('src/extension.ts')) {
   entries.push(build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }));
 }
-entries.push(build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }));
+// @napi-rs/keyring is native: it stays outside the bundle, loaded (or not: the CLI then keeps the sign-in in a
+// 0600 file) when a command needs it.
+entries.push(build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', external: ['@napi-rs/keyring'], banner: { js: '#!/usr/bin/env node' } }));
 await Promise.all(entries);
 chmodSync('dist/cli.js', 0o755);

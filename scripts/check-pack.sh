@@ -22,4 +22,6 @@ for _ in $(seq 50); do [[ -s "$work/emu.json" ]] && break; sleep 0.1; done
 eval "$(node -e 'const e=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8"));console.log(`export FEISHU_BASE_URL=${e.url} FEISHU_APP_ID=${e.appId} FEISHU_APP_SECRET=${e.appSecret}`)' "$work/emu.json")"
 echo "hello from the npm package" >"$work/hello.txt"
 "$bin" upload "$work/hello.txt" --json | grep -q '"ok":true'
+# The native keychain module installed with the package loads, or degrades to the file: whoami reads the sign-in.
+FEISHU_UPLOAD_CONFIG_DIR="$work/config" "$bin" whoami --json | grep -q '"identity":"app"'
 echo "npm package OK: feishu-upload $version installs into an empty prefix and uploads"

@@ -42,3 +42,13 @@ export function parseArgsError(err: unknown): UsageError {
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' && quoted) return new UsageError('Unexpected argument "{0}".', quoted);
   return new UsageError(nodeMessage);
 }
+
+/** `--as user|app` (upload, import, whoami): who to act as; undefined = a user when signed in, else the app. */
+export const AS_OPTION = { as: { type: 'string' } } as const satisfies ParseArgsConfig['options'];
+
+export function actAsArg(value: string | undefined): 'user' | 'app' | undefined {
+  if (value === undefined) return undefined;
+  const v = value.toLowerCase();
+  if (v !== 'user' && v !== 'app') throw new UsageError('--as must be user or app, not "{0}".', value);
+  return v;
+}

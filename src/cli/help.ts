@@ -1,7 +1,10 @@
+import { REQUESTED_SCOPES } from '../core';
 import { cliLocale } from './i18n';
 
+const REQUESTED = REQUESTED_SCOPES.join(', ');
+
 /** The commands the CLI knows; each has a help page in both languages. */
-export const CLI_COMMANDS = ['upload', 'import', 'emulator'] as const;
+export const CLI_COMMANDS = ['upload', 'import', 'login', 'logout', 'whoami', 'emulator'] as const;
 export type CliCommand = (typeof CLI_COMMANDS)[number];
 
 export function isCliCommand(name: string): name is CliCommand {
@@ -26,12 +29,19 @@ const COMMON_ZH = `  --brand feishu|lark    使用哪个平台（默认：feishu
   -h, --help             显示本帮助`;
 
 const CREDENTIALS_EN = `Credentials (environment only, never arguments):
-  FEISHU_APP_ID + FEISHU_APP_SECRET   a custom app's credentials (tenant access token)
-  FEISHU_ACCESS_TOKEN                 or a user access token`;
+  FEISHU_APP_ID + FEISHU_APP_SECRET   a custom app's credentials: the app itself (tenant access token), and
+                                      the app you sign in with ("feishu-upload login")
+  FEISHU_ACCESS_TOKEN                 or a user access token (not renewed: it ends after about 2 hours)
+Who acts: you when signed in, else the app; --as user|app chooses.`;
 
 const CREDENTIALS_ZH = `凭证（只从环境变量读取，从不从参数读取）：
-  FEISHU_APP_ID + FEISHU_APP_SECRET   企业自建应用的凭证（tenant access token）
-  FEISHU_ACCESS_TOKEN                 或者用户访问凭证`;
+  FEISHU_APP_ID + FEISHU_APP_SECRET   企业自建应用的凭证：既是应用本身（tenant access token），
+                                      也是登录所用的应用（"feishu-upload login"）
+  FEISHU_ACCESS_TOKEN                 或者用户访问凭证（不会续期，约 2 小时后失效）
+以谁的身份操作：已登录时为你本人，否则为应用；可用 --as user|app 指定。`;
+
+const AS_EN = `  --as user|app          act as the signed-in user or as the app (default: the user when signed in)`;
+const AS_ZH = `  --as user|app          以已登录用户或应用的身份操作（默认：已登录时为用户）`;
 
 const OVERVIEW: Page = {
   en: `Usage: feishu-upload <command> [options]
@@ -41,6 +51,9 @@ Puts local files into Feishu / Lark: a Drive folder, a document, or an imported 
 Commands:
   upload <file...>     upload files to a Drive folder, into a document (--doc), or as document media
   import <file>        import a file as a Feishu doc, sheet or Base
+  login                sign in with Feishu, so uploads act as you (renewed by itself)
+  logout               forget the sign-in
+  whoami               who uploads act as
   emulator             run the local Feishu emulator (for trying things out without an account)
   help [<command>]     show help for a command
 
@@ -59,6 +72,9 @@ Run "feishu-upload <command> --help" for a command's options.`,
 命令：
   upload <文件...>     上传文件到云空间文件夹、文档中（--doc），或作为文档素材
   import <文件>        把文件导入为飞书文档、电子表格或多维表格
+  login                登录飞书，之后以你本人的身份上传（自动续期）
+  logout               忘记登录
+  whoami               查看上传以谁的身份进行
   emulator             运行本地飞书模拟器（无需账号即可试用）
   help [<命令>]        显示某个命令的帮助
 
@@ -89,6 +105,7 @@ Options:
   --parent-node <node>   the media's upload point (block id, spreadsheet token, ...)
   --extra <json>         extra for media uploads, e.g. {"drive_route_token":"<document id>"}
   --json                 one JSON object per file on stdout: file, ok, fileToken, url, bytes, parts, method, ms
+${AS_EN}
 ${COMMON_EN}
 
 ${CREDENTIALS_EN}
@@ -111,6 +128,7 @@ Examples:
   --parent-node <节点>   素材的上传点（块 ID、电子表格 token 等）
   --extra <json>         素材上传的 extra，例如 {"drive_route_token":"<文档 ID>"}
   --json                 每个文件在 stdout 输出一个 JSON 对象：file, ok, fileToken, url, bytes, parts, method, ms
+${AS_ZH}
 ${COMMON_ZH}
 
 ${CREDENTIALS_ZH}
@@ -130,6 +148,7 @@ Options:
                          .xlsx/.xls/.csv; bitable for .xlsx or .csv)
   --folder <url|token>   Drive folder for the new document (default: the root folder, "My Space")
   --json                 one JSON object on stdout: file, ok, token, url, type, ms
+${AS_EN}
 ${COMMON_EN}
 
 ${CREDENTIALS_EN}
@@ -146,12 +165,99 @@ Example:
                          .xlsx/.xls/.csv 导入为 sheet；.xlsx 或 .csv 也可导入为 bitable）
   --folder <链接|token>  新文档所在的云空间文件夹（默认：根文件夹“我的空间”）
   --json                 在 stdout 输出一个 JSON 对象：file, ok, token, url, type, ms
+${AS_ZH}
 ${COMMON_ZH}
 
 ${CREDENTIALS_ZH}
 
 示例：
   feishu-upload import notes.md --folder https://example.feishu.cn/drive/folder/<token>`,
+  },
+  login: {
+    en: `Usage:
+  feishu-upload login [--device] [--port <n>] [--json] [--verbose]
+
+Signs you in with Feishu, using your app (FEISHU_APP_ID / FEISHU_APP_SECRET) as the OAuth client, so uploads act
+as you and land in your own My Space. The sign-in renews itself; it ends after 7 days unused (or when you log out).
+It is kept in the OS keychain, or where there is none (headless Linux, CI) in a file only you can read:
+$XDG_CONFIG_HOME/feishu-upload/ (FEISHU_UPLOAD_CONFIG_DIR overrides; FEISHU_UPLOAD_KEYCHAIN=0 skips the keychain).
+
+Options:
+  --device               sign in with a code you approve on any device (also used where no browser opens here)
+  --port <n>             the browser sign-in's port on 127.0.0.1 (default 47123); register
+                         http://127.0.0.1:<n>/callback as a redirect URL in the app's security settings
+  --json                 JSON lines on stdout: with --device first {verificationUri, verificationUriComplete,
+                         userCode, expiresIn}, then {ok: true, name, openId}
+${COMMON_EN}
+
+Scopes asked for: ${REQUESTED}.
+
+Examples:
+  feishu-upload login
+  feishu-upload login --device`,
+    zh: `用法：
+  feishu-upload login [--device] [--port <n>] [--json] [--verbose]
+
+用你的应用（FEISHU_APP_ID / FEISHU_APP_SECRET）作为 OAuth 客户端登录飞书，之后以你本人的身份上传，文件进入你自己的
+“我的空间”。登录会自动续期；7 天不用（或退出登录）后失效。登录保存在系统钥匙串中；没有钥匙串时（无图形界面的 Linux、CI）
+保存在只有你能读取的文件中：$XDG_CONFIG_HOME/feishu-upload/（可用 FEISHU_UPLOAD_CONFIG_DIR 覆盖；
+FEISHU_UPLOAD_KEYCHAIN=0 表示不使用钥匙串）。
+
+选项：
+  --device               用验证码登录，可在任意设备上授权（本机无法打开浏览器时也会使用）
+  --port <n>             浏览器登录在 127.0.0.1 上使用的端口（默认 47123）；请在应用的安全设置中把
+                         http://127.0.0.1:<n>/callback 加为重定向 URL
+  --json                 在 stdout 输出 JSON 行：使用 --device 时先输出 {verificationUri, verificationUriComplete,
+                         userCode, expiresIn}，然后输出 {ok: true, name, openId}
+${COMMON_ZH}
+
+请求的权限：${REQUESTED}。
+
+示例：
+  feishu-upload login
+  feishu-upload login --device`,
+  },
+  logout: {
+    en: `Usage:
+  feishu-upload logout [--json]
+
+Forgets the sign-in of the app FEISHU_APP_ID names (from the keychain or the file). Uploads then act as the app.
+
+Options:
+  --json                 one JSON object on stdout: {ok, signedOut, name?, openId?}
+  -h, --help             this help`,
+    zh: `用法：
+  feishu-upload logout [--json]
+
+忘记 FEISHU_APP_ID 所指应用的登录（从钥匙串或文件中删除）。之后以应用身份上传。
+
+选项：
+  --json                 在 stdout 输出一个 JSON 对象：{ok, signedOut, name?, openId?}
+  -h, --help             显示本帮助`,
+  },
+  whoami: {
+    en: `Usage:
+  feishu-upload whoami [--as user|app] [--json]
+
+Says who uploads act as, checked with Feishu (a due sign-in is renewed first).
+
+Options:
+  --json                 one JSON object on stdout: {identity: "user"|"app", name, openId?, appId}
+${AS_EN}
+${COMMON_EN}
+
+${CREDENTIALS_EN}`,
+    zh: `用法：
+  feishu-upload whoami [--as user|app] [--json]
+
+显示上传以谁的身份进行，并向飞书核实（需要续期的登录会先续期）。
+
+选项：
+  --json                 在 stdout 输出一个 JSON 对象：{identity: "user"|"app", name, openId?, appId}
+${AS_ZH}
+${COMMON_ZH}
+
+${CREDENTIALS_ZH}`,
   },
   emulator: {
     en: `Usage:

@@ -1,5 +1,5 @@
 import { FeishuError, IMPORT_TYPES, isImportType, parseFolderInput, type ImportType } from '../core';
-import { commonArgs, parseCommandArgs, type CommonArgs } from './commonArgs';
+import { actAsArg, AS_OPTION, commonArgs, parseCommandArgs, type CommonArgs } from './commonArgs';
 import { UsageError } from './UsageError';
 
 export interface ImportArgs extends CommonArgs {
@@ -8,10 +8,12 @@ export interface ImportArgs extends CommonArgs {
   type?: ImportType;
   /** Undefined: the root folder. */
   folderToken?: string;
+  /** `--as`: undefined = a user when signed in, else the app. */
+  as?: 'user' | 'app';
 }
 
 export function parseImportArgs(argv: string[], env: NodeJS.ProcessEnv): ImportArgs {
-  const { values, positionals } = parseCommandArgs(argv, { type: { type: 'string' }, folder: { type: 'string' } });
+  const { values, positionals } = parseCommandArgs(argv, { type: { type: 'string' }, folder: { type: 'string' }, ...AS_OPTION });
   if (positionals.length !== 1) throw positionals.length === 0 ? new UsageError('No file given: feishu-upload import <file>.') : new UsageError('import takes one file.');
   const type = values.type;
   if (type !== undefined && !isImportType(type)) throw new UsageError('--type must be one of {0}, not "{1}".', IMPORT_TYPES.join(', '), type);
@@ -22,5 +24,5 @@ export function parseImportArgs(argv: string[], env: NodeJS.ProcessEnv): ImportA
     if (err instanceof FeishuError) throw UsageError.of(err);
     throw err;
   }
-  return { ...commonArgs(values, env), file: positionals[0], type, folderToken };
+  return { ...commonArgs(values, env), as: actAsArg(values.as), file: positionals[0], type, folderToken };
 }

@@ -10,7 +10,7 @@ import { cliTranslate } from './i18n';
 /** `feishu-upload import`: one file becomes a Feishu doc, sheet or Base; returns the exit code. */
 export async function importCommand(argv: string[], io: CliIo): Promise<number> {
   const args = parseImportArgs(argv, io.env);
-  const session = openSession(args, io);
+  const session = await openSession(args, io);
   const t = cliTranslate(io.env);
   const progress = io.stderr.isTTY ? new ProgressLine(io.stderr as NodeJS.WriteStream, t) : undefined;
   try {

@@ -5,12 +5,18 @@ import { CLI_COMMANDS, helpText, isCliCommand, wantsHelp, type CliCommand } from
 import { cliTranslate, describeError } from './i18n';
 import { importCommand } from './importCommand';
 import type { CliIo } from './io';
+import { loginCommand } from './loginCommand';
+import { logoutCommand } from './logoutCommand';
 import { uploadCommand } from './uploadCommand';
+import { whoamiCommand } from './whoamiCommand';
 import { UsageError } from './UsageError';
 
 const RUN: Record<CliCommand, (argv: string[], io: CliIo) => Promise<number>> = {
   upload: uploadCommand,
   import: importCommand,
+  login: loginCommand,
+  logout: logoutCommand,
+  whoami: whoamiCommand,
   emulator: emulatorCommand,
 };
 

@@ -1,9 +1,11 @@
 import { FeishuError, parseFolderInput, checkMediaTarget, parseDocumentInput, type DocumentRef, type UploadTarget } from '../core';
-import { commonArgs, parseCommandArgs, type CommonArgs } from './commonArgs';
+import { actAsArg, AS_OPTION, commonArgs, parseCommandArgs, type CommonArgs } from './commonArgs';
 import { UsageError } from './UsageError';
 
 export interface UploadArgs extends CommonArgs {
   files: string[];
+  /** `--as`: undefined = a user when signed in, else the app. */
+  as?: 'user' | 'app';
   /** A folder, document media, or (with --doc) a document the files are appended to. */
   target: UploadTarget | { kind: 'document'; document: DocumentRef };
 }
@@ -15,9 +17,10 @@ export function parseUploadArgs(argv: string[], env: NodeJS.ProcessEnv): UploadA
     'parent-type': { type: 'string' },
     'parent-node': { type: 'string' },
     extra: { type: 'string' },
+    ...AS_OPTION,
   });
   if (positionals.length === 0) throw new UsageError('No file given: feishu-upload upload <file...>.');
-  return { ...commonArgs(values, env), files: positionals, target: parseTarget(values) };
+  return { ...commonArgs(values, env), as: actAsArg(values.as), files: positionals, target: parseTarget(values) };
 }
 
 function parseTarget(values: { folder?: string; doc?: string; 'parent-type'?: string; 'parent-node'?: string; extra?: string }): UploadArgs['target'] {

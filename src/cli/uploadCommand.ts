@@ -10,7 +10,7 @@ import { cliTranslate } from './i18n';
 /** `feishu-upload upload`: every file in turn, to a folder, as media, or into a document; returns the exit code. */
 export async function uploadCommand(argv: string[], io: CliIo): Promise<number> {
   const args = parseUploadArgs(argv, io.env);
-  const session = openSession(args, io);
+  const session = await openSession(args, io);
   const t = cliTranslate(io.env);
   const progress = io.stderr.isTTY ? new ProgressLine(io.stderr as NodeJS.WriteStream, t) : undefined;
   const target = args.target;

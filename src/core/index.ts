@@ -14,6 +14,7 @@ export * from './docs/DocumentUploader';
 export * from './errors/catalogue';
 export * from './errors/FeishuError';
 export { redact } from './errors/redact';
+export { StaticTokenProvider, type TokenProvider } from './feishu/auth';
 export * from './feishu/baseUrl';
 export * from './engines';
 export * from './feishu/connect';

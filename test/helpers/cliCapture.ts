@@ -8,12 +8,20 @@ export interface CliRun {
   json: Record<string, unknown>[];
 }
 
-/** Runs the CLI in-process with captured output and the given environment only. */
-export async function cli(argv: string[], env: NodeJS.ProcessEnv, signal?: AbortSignal): Promise<CliRun> {
+/**
+ * Runs the CLI in-process with captured output and the given environment only; `onStdout` sees each write as it
+ * happens (to act on a line while the command still runs, as a person would).
+ */
+export async function cli(argv: string[], env: NodeJS.ProcessEnv, signal?: AbortSignal, onStdout?: (text: string) => void): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
+    stdout: {
+      write: (t: string) => {
+        stdout += t;
+        onStdout?.(t);
+      },
+    },
     stderr: { write: (t: string) => (stderr += t), isTTY: false },
     env,
     signal,

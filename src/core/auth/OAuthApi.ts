@@ -1,7 +1,7 @@
 import { FeishuError } from '../errors/FeishuError';
 import type { FeishuClient, OAuthAnswer } from '../feishu/FeishuClient';
 import type { SignedInUser } from '../feishu/identity';
-import type { DeviceAuthorizationBody, OAuthTokenBody } from '../feishu/wire';
+import type { DeviceAuthorizationBody, OAuthTokenBody, UserInfoData } from '../feishu/wire';
 import type { Pkce } from './pkce';
 
 /** What the token endpoint hands out (docs/feishu/auth.md §6.2). */
@@ -120,10 +120,14 @@ export class OAuthApi {
 
   /** Who the token belongs to: open_id and name (auth.md §11; "(unknown)" without a name, as larksuite/cli). */
   async userInfo(accessToken: string, signal?: AbortSignal): Promise<SignedInUser> {
-    const data = await this.client.userInfo(accessToken, signal);
-    if (!data.open_id) throw new FeishuError({ code: 'BAD_RESPONSE', endpoint: 'authen/v1/user_info', detail: 'No open_id in the answer.' });
-    return { openId: data.open_id, name: data.name || data.en_name || '(unknown)' };
+    return signedInUserOf(await this.client.userInfo(accessToken, signal));
   }
+}
+
+/** user_info's data → who it is; "(unknown)" without a name, as larksuite/cli shows it. */
+export function signedInUserOf(data: UserInfoData): SignedInUser {
+  if (!data.open_id) throw new FeishuError({ code: 'BAD_RESPONSE', endpoint: 'authen/v1/user_info', detail: 'No open_id in the answer.' });
+  return { openId: data.open_id, name: data.name || data.en_name || '(unknown)' };
 }
 
 function grantOf(answer: OAuthAnswer<OAuthTokenBody>): TokenGrant {

@@ -1,5 +1,6 @@
-import { OAuthApi } from '../auth/OAuthApi';
+import { OAuthApi, signedInUserOf } from '../auth/OAuthApi';
 import type { UserSession } from '../auth/UserSession';
+import { STALE_TOKEN_CODES } from '../errors/catalogue';
 import { FeishuError } from '../errors/FeishuError';
 import type { CallGate } from '../limits/CallGate';
 import { systemClock, type Clock } from '../limits/Clock';
@@ -45,6 +46,27 @@ export function connect(options: ConnectOptions): FeishuClient {
   }
   client = new FeishuClient({ ...options, baseUrl, tokens, clock });
   return client;
+}
+
+/**
+ * Who a user access token belongs to (user_info), with no app involved: for a pasted token, or a signed-in user's
+ * current one. A stale signed-in token is renewed once (99991668 / 99991677), as every other call does.
+ */
+export async function whoIs(options: Omit<ConnectOptions, 'credentials' | 'gate'>, tokens: TokenProvider, signal?: AbortSignal): Promise<SignedInUser> {
+  const client = new FeishuClient({ ...options, baseUrl: resolveBaseUrl(options.brand, options.baseUrl) });
+  try {
+    for (let renewed = false; ; renewed = true) {
+      const token = await tokens.getToken(signal);
+      try {
+        return signedInUserOf(await client.userInfo(token, signal));
+      } catch (err) {
+        const stale = err instanceof FeishuError && typeof err.code === 'number' && STALE_TOKEN_CODES.has(err.code);
+        if (!stale || renewed || !tokens.invalidate(token)) throw err;
+      }
+    }
+  } finally {
+    client.dispose();
+  }
 }
 
 /** Checks App ID + App Secret by fetching a tenant token (used before saving credentials). */
