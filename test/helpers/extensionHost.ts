@@ -33,11 +33,13 @@ export class ExtensionHost {
     this.emulator = await startEmulator({ keepBytes: false });
     this.workspace = realpathSync(mkdtempSync(join(tmpdir(), 'feishu-ext-')));
     this.fake.setWorkspace(this.workspace);
+    this.fake.globalStorage = mkdtempSync(join(tmpdir(), 'feishu-ext-storage-'));
   }
 
   async stop(): Promise<void> {
     await this.emulator?.close();
     if (this.workspace) rmSync(this.workspace, { recursive: true, force: true });
+    if (this.fake.globalStorage) rmSync(this.fake.globalStorage, { recursive: true, force: true });
   }
 
   /** Before each test: forget what the last one scripted and saw, point the extension at the emulator, activate. */

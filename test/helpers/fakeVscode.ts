@@ -67,10 +67,18 @@ export class FakeVscode {
   /** Transient window.setStatusBarMessage texts ("Link copied."). */
   readonly statusMessages: string[] = [];
   readonly opened: string[] = [];
+  /** What env.openExternal does with a URL besides recording it (a test plays the browser here). */
+  onOpenExternal: (url: string) => void = () => undefined;
+  /** Providers registered through vscode.authentication, by id. */
+  readonly authProviders = new Map<string, { label: string; provider: unknown }>();
+  /** Where context.globalStorageUri points (a temp folder the host makes). */
+  globalStorage = '';
   readonly executed: unknown[][] = [];
   readonly settingsWritten: { key: string; value: unknown; target: unknown }[] = [];
   clipboard = '';
   userSettings: Record<string, unknown> = {};
+  /** Settings the extension writes to user settings (Global) take effect, as in VS Code. Default: only recorded. */
+  applySettingWrites = false;
   workspaceFolder = '/';
   readonly commands = new Map<string, (...args: unknown[]) => Promise<unknown>>();
   readonly secretMap = new Map<string, string>();
@@ -96,6 +104,8 @@ export class FakeVscode {
       list.length = 0;
     }
     this.answer = () => undefined;
+    this.onOpenExternal = () => undefined;
+    this.applySettingWrites = false;
     this.openDialogResult = undefined;
     this.globalState.clear();
     this.cancelAfterReports = undefined;
@@ -133,12 +143,13 @@ export class FakeVscode {
     };
   }
 
-  context(): { subscriptions: { dispose(): unknown }[]; secrets: unknown; globalState: unknown } {
+  context(): { subscriptions: { dispose(): unknown }[]; secrets: unknown; globalState: unknown; globalStorageUri: FakeUri } {
     const map = this.secretMap;
     const changed = this.secretChanged;
     const state = this.globalState;
     return {
       subscriptions: [],
+      globalStorageUri: FakeUri.file(this.globalStorage),
       globalState: {
         get: (k: string) => state.get(k),
         update: async (k: string, v: unknown) => void state.set(k, v),
@@ -197,10 +208,27 @@ export class FakeVscode {
       inspect: (key: string) => ({ globalValue: this.userSettings[`${section}.${key}`] }),
       update: async (key: string, value: unknown, target: unknown) => {
         this.settingsWritten.push({ key: `${section}.${key}`, value, target });
+        if (this.applySettingWrites && target === 1) this.userSettings[`${section}.${key}`] = value;
       },
     });
     return {
       Uri: FakeUri,
+      EventEmitter: class<T> {
+        private readonly e = emitter<T>();
+        readonly event = this.e.event;
+        fire(value: T): void {
+          this.e.fire(value);
+        }
+        dispose(): void {
+          // nothing to release
+        }
+      },
+      authentication: {
+        registerAuthenticationProvider: (id: string, label: string, provider: unknown) => {
+          this.authProviders.set(id, { label, provider });
+          return { dispose: () => this.authProviders.delete(id) };
+        },
+      },
       StatusBarAlignment: { Left: 1, Right: 2 },
       ProgressLocation: { Notification: 15 },
       ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
@@ -209,8 +237,11 @@ export class FakeVscode {
         clipboard: { writeText: async (text: string) => void (this.clipboard = text) },
         openExternal: async (uri: FakeUri) => {
           this.opened.push(uri.toString());
+          this.onOpenExternal(uri.toString());
           return true;
         },
+        asExternalUri: async (uri: FakeUri) => uri,
+        language: 'en',
       },
       commands: {
         registerCommand: (id: string, handler: (...args: unknown[]) => Promise<unknown>) => {

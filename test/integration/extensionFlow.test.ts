@@ -42,6 +42,8 @@ void test('activation registers every command', () => {
     'feishu.setAppCredentials',
     'feishu.setUserAccessToken',
     'feishu.showLog',
+    'feishu.signIn',
+    'feishu.signInWithCode',
     'feishu.signOut',
     'feishu.upload',
     'feishu.uploadFile',
@@ -67,9 +69,9 @@ void test('first upload: offers credentials, checks them, asks for the folder, u
   assert.deepEqual(fake.inputPrompts.map((p) => p.password === true), [false, true, false], 'the secret goes in a password box');
   await fake.waitFor(() => fake.settingsWritten.length > 0, 'the folder to be remembered');
   assert.deepEqual(fake.settingsWritten, [{ key: 'feishu.defaultFolder', value: 'root', target: 1 }]);
-  // The status bar showed progress and is hidden again; the log has the calls and never the secret.
+  // The status bar showed progress and then who uploads again; the log has the calls and never the secret.
   assert.ok(fake.statusTexts.some((t) => t.startsWith('$(sync~spin) Feishu ')));
-  assert.equal(fake.statusTexts.at(-1), '(hidden)');
+  assert.equal(fake.statusTexts.at(-1), `$(cloud-upload) app ${emu.appId}`);
   const log = fake.log.join('\n');
   assert.match(log, /POST drive\/v1\/files\/upload_all → HTTP 200, code 0, log id \S+, \d+ ms/);
   assert.doesNotMatch(log, new RegExp(emu.appSecret));
@@ -125,7 +127,7 @@ void test('Cancel: the batch stops and the message says what was not uploaded', 
 void test('no credentials and the offer dismissed: nothing else happens', async () => {
   await fake.run('feishu.upload', file('hello.txt'));
   assert.deepEqual(fake.shown.map((s) => s.severity), ['warning']);
-  assert.deepEqual(fake.shown[0].items, ['Set App Credentials', 'Set User Access Token', 'Get Started']);
+  assert.deepEqual(fake.shown[0].items, ['Sign In', 'Set App Credentials', 'Set User Access Token', 'Get Started']);
   assert.equal(emu.listFiles().length, 0);
 });
 

@@ -13,8 +13,3 @@ export function configDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = pr
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'feishu-upload');
   return join(env.XDG_CONFIG_HOME?.trim() || join(home, '.config'), 'feishu-upload');
 }
-
-/** A file name for an App ID (they are `cli_` + hex, but a changed format must not escape the folder). */
-export function fileSafe(appId: string): string {
-  return appId.replace(/[^A-Za-z0-9_.-]/g, '_');
-}

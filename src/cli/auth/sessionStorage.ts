@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { FileLock, redact, type SessionStore, type Translate } from '../../core';
-import { configDir, fileSafe } from './configDir';
+import { fileSafe, renewalLock, redact, type FileLock, type SessionStore, type Translate } from '../../core';
+import { configDir } from './configDir';
 import { FileSessionStore } from './FileSessionStore';
 import { KeychainSessionStore, type KeychainEntry } from './KeychainSessionStore';
 
@@ -30,7 +30,7 @@ export async function openSessionStorage(
   openKeychain: KeychainOpener = openNapiKeychain,
 ): Promise<CliSessionStorage> {
   const dir = configDir(env);
-  const lock = new FileLock(join(dir, 'locks', `renew-${fileSafe(appId)}.lock`));
+  const lock = renewalLock(join(dir, 'locks'), appId);
   const path = join(dir, `session-${fileSafe(appId)}.json`);
   if (env.FEISHU_UPLOAD_KEYCHAIN !== '0') {
     try {

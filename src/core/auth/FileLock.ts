@@ -1,5 +1,5 @@
 import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { RenewalLock } from './UserSession';
 
 export interface FileLockOptions {
@@ -73,4 +73,14 @@ export class FileLock implements RenewalLock {
       return (err as NodeJS.ErrnoException).code === 'ESRCH';
     }
   }
+}
+
+/** Text made safe as a file name (App IDs are `cli_` + hex, but a changed format must not leave the folder). */
+export function fileSafe(text: string): string {
+  return text.replace(/[^A-Za-z0-9_.-]/g, '_');
+}
+
+/** The lock that serialises renewals of one app's sign-in: `<dir>/renew-<App ID>.lock`. */
+export function renewalLock(dir: string, appId: string): FileLock {
+  return new FileLock(join(dir, `renew-${fileSafe(appId)}.lock`));
 }

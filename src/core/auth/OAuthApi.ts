@@ -56,15 +56,20 @@ export class OAuthApi {
 
   /** The authorize page for one sign-in (auth.md §4), with PKCE S256 (§5). */
   authorizeUrl(request: { redirectUri: string; scopes: readonly string[]; state: string; pkce: Pkce }): string {
-    const url = new URL(`${this.accountsUrl}/open-apis/authen/v1/authorize`);
-    url.searchParams.set('client_id', this.app.appId);
-    url.searchParams.set('response_type', 'code');
-    url.searchParams.set('redirect_uri', request.redirectUri);
-    url.searchParams.set('scope', request.scopes.join(' '));
-    url.searchParams.set('state', request.state);
-    url.searchParams.set('code_challenge', request.pkce.challenge);
-    url.searchParams.set('code_challenge_method', request.pkce.method);
-    return url.toString();
+    const query = {
+      client_id: this.app.appId,
+      response_type: 'code',
+      redirect_uri: request.redirectUri,
+      scope: request.scopes.join(' '),
+      state: request.state,
+      code_challenge: request.pkce.challenge,
+      code_challenge_method: request.pkce.method,
+    };
+    // %20, never "+", for spaces: editors re-encode links they open, and a "+" would come back as "%2B".
+    const q = Object.entries(query)
+      .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+      .join('&');
+    return `${this.accountsUrl}/open-apis/authen/v1/authorize?${q}`;
   }
 
   async exchangeCode(code: string, redirectUri: string, verifier: string, signal?: AbortSignal): Promise<TokenGrant> {

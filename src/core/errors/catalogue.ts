@@ -266,7 +266,7 @@ export const LOCAL_CODES = {
   SIGN_IN_TIMEOUT: e('auth', false, 'The sign-in was not finished in time.', 'Sign in again and approve in the browser within a few minutes; where the browser cannot reach this machine, sign in with a code.'),
   SIGN_IN_STATE_MISMATCH: e('auth', false, 'The answer from Feishu\'s page does not belong to this sign-in.', 'Sign in again, and use only the newest sign-in tab.'),
   SIGN_IN_CODE_EXPIRED: e('auth', false, 'The sign-in code expired before it was approved.', 'Sign in again and approve the code before it expires.'),
-  SIGN_IN_PORT_IN_USE: e('config', false, 'The sign-in port on 127.0.0.1 is already in use.', 'Close the program that uses it, or pick another port (setting feishu.signIn.port, or login --port) and add its redirect URL to the app\'s security settings; or sign in with a code.'),
+  SIGN_IN_PORT_IN_USE: e('config', false, 'The sign-in port on 127.0.0.1 is already in use.', 'Close the program that uses it, or pick another port (setting feishu.signInPort, or login --port) and add its redirect URL to the app\'s security settings; or sign in with a code.'),
   SIGN_IN_REFUSED: e('auth', false, 'Feishu refused to start the sign-in.', 'Check the App ID and App Secret, and that the app has the scopes it asks for enabled.'),
 } as const satisfies Record<string, CatalogueEntry>;
 

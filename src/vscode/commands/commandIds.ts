@@ -10,6 +10,8 @@ export const COMMAND_IDS = {
   importAsDoc: 'feishu.importAsDoc',
   setAppCredentials: 'feishu.setAppCredentials',
   setUserAccessToken: 'feishu.setUserAccessToken',
+  signIn: 'feishu.signIn',
+  signInWithCode: 'feishu.signInWithCode',
   signOut: 'feishu.signOut',
   showLog: 'feishu.showLog',
   getStarted: 'feishu.getStarted',

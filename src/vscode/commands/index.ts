@@ -5,6 +5,7 @@ import { importAsDoc } from './importAsDoc';
 import { setAppCredentials } from './setAppCredentials';
 import { setUserAccessToken } from './setUserAccessToken';
 import { showLog } from './showLog';
+import { signIn, signInWithCode } from './signIn';
 import { signOut } from './signOut';
 import { upload } from './upload';
 import { uploadFile } from './uploadFile';
@@ -20,6 +21,8 @@ export const COMMANDS: { readonly [K in CommandKey]: Command } = {
   importAsDoc,
   setAppCredentials,
   setUserAccessToken,
+  signIn,
+  signInWithCode,
   signOut,
   showLog,
   getStarted,

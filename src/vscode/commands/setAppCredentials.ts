@@ -1,41 +1,17 @@
 import * as vscode from 'vscode';
-import { verifyAppCredentials } from '../../core';
-import { withAbortSignal } from '../ui/cancellation';
-import { askCredential } from '../credentials/credentialInput';
+import { askAppCredentials } from '../credentials/appCredentials';
 import type { Command } from './Command';
 
-/**
- * App ID, then App Secret in a password box; checked by fetching a tenant token before anything is saved,
- * so a wrong secret ends in the error boundary's message (10015) with nothing stored.
- */
+/** "Feishu: Set App Credentials": the app's App ID and App Secret, checked, then saved; says who uploads act as now. */
 export const setAppCredentials: Command = {
   needsCredentials: false,
   async run(services) {
     const t = services.t;
-    const appId = await askCredential({
-      title: t('Feishu App Credentials (1/2)'),
-      prompt: t('The App ID of your custom app (Developer Console → Credentials & Basic Info).'),
-      problem: t('Enter the App ID, without spaces.'),
-      password: false,
-      placeHolder: 'cli_…',
-      value: await services.secrets.appId(),
-    });
-    const appSecret = await askCredential({
-      title: t('Feishu App Credentials (2/2)'),
-      prompt: t('The App Secret of this app. It is kept in VS Code\'s secret storage, never in settings.'),
-      problem: t('Enter the App Secret, without spaces.'),
-      password: true,
-    });
-    const { brand, apiBaseUrl } = services.settings();
-    await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: t('Checking the app credentials with Feishu…'), cancellable: true },
-      (_progress, token) =>
-        withAbortSignal(token, (signal) =>
-          verifyAppCredentials({ brand, baseUrl: apiBaseUrl || undefined, appId, appSecret, onCall: (info) => services.log.call(info) }, signal),
-        ),
+    const { appId } = await askAppCredentials(services, 'app');
+    const connection = await services.auth.connection();
+    const user = connection?.credentials && 'session' in connection.credentials ? connection.credentials.user : undefined;
+    void vscode.window.showInformationMessage(
+      user ? t('Feishu app credentials saved for the app {0}. Uploads act as {1}, who is signed in.', appId, user.name) : t('Feishu app credentials saved. Uploads now use the app {0}.', appId),
     );
-    await services.secrets.setAppCredentials(appId, appSecret);
-    services.log.info(`App credentials saved for app ${appId}.`);
-    void vscode.window.showInformationMessage(t('Feishu app credentials saved. Uploads now use the app {0}.', appId));
   },
 };

@@ -1,4 +1,4 @@
-import type { Brand } from '../../core';
+import { DEFAULT_CALLBACK_PORT, type Brand } from '../../core';
 
 /** The extension's settings, field by field as package.json contributes.configuration declares them. */
 export interface FeishuSettings {
@@ -20,11 +20,29 @@ export interface FeishuSettings {
    * Honoured only from user settings: a workspace must not be able to redirect the tokens.
    */
   readonly apiBaseUrl: string;
+  /**
+   * `feishu.identity`: who uploads act as. "user" (default): yourself once you have signed in on this machine —
+   * until the first sign-in, the app; after a sign-out, Sign In is offered. "app": always the app. Application
+   * scope, from user settings only, like the credentials it chooses between.
+   */
+  readonly identity: 'user' | 'app';
+  /**
+   * `feishu.signInPort`: the loopback port of the browser sign-in (127.0.0.1). Default 47123, so
+   * http://127.0.0.1:47123/callback can be registered once in the app's security settings.
+   */
+  readonly signInPort: number;
 }
 
 export const SETTINGS_SECTION = 'feishu';
 
-export const DEFAULT_SETTINGS: FeishuSettings = { brand: 'feishu', defaultFolder: '', defaultDocument: '', apiBaseUrl: '' };
+export const DEFAULT_SETTINGS: FeishuSettings = {
+  brand: 'feishu',
+  defaultFolder: '',
+  defaultDocument: '',
+  apiBaseUrl: '',
+  identity: 'user',
+  signInPort: DEFAULT_CALLBACK_PORT,
+};
 
 /** Where settings come from: merged values, and the user-settings layer alone. */
 export interface SettingsSource {
@@ -42,7 +60,13 @@ export function readSettings(source: SettingsSource): FeishuSettings {
     defaultFolder: text(source.get('defaultFolder')),
     defaultDocument: text(source.get('defaultDocument')),
     apiBaseUrl: text(source.userValue('apiBaseUrl')),
+    identity: source.userValue('identity') === 'app' ? 'app' : DEFAULT_SETTINGS.identity,
+    signInPort: port(source.userValue('signInPort')),
   };
+}
+
+function port(value: unknown): number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535 ? value : DEFAULT_SETTINGS.signInPort;
 }
 
 function text(value: unknown): string {

@@ -1,4 +1,4 @@
-import type { Credentials } from '../../core';
+import { parseSession, type SessionStore, type StoredSession } from '../../core';
 
 /** The part of vscode.SecretStorage this class uses; a port so unit tests use a Map. */
 export interface SecretStoragePort {
@@ -13,65 +13,90 @@ export const SECRET_KEYS = {
   appId: 'feishu.appId',
   appSecret: 'feishu.appSecret',
   userAccessToken: 'feishu.userAccessToken',
+  /** The signed-in user: tokens, expiry, who (a StoredSession as JSON). */
+  userSession: 'feishu.userSession',
 } as const;
 
 const OUR_KEYS: ReadonlySet<string> = new Set(Object.values(SECRET_KEYS));
 
-export type Identity = 'app' | 'user';
-
 /**
- * The extension's credentials, one identity at a time: setting app credentials removes a user token and
- * the other way round, so what uploads use is never a surprise. SecretStorage is per machine and shared by
- * all windows; onDidChange tells the other windows to rebuild their client.
+ * The extension's secrets: the app's credentials (the app as an identity, and the OAuth client for signing in),
+ * and one user — signed in (a renewing session) or a pasted user access token, never both. SecretStorage is per
+ * machine and shared by all windows; onDidChange tells the other windows to follow.
  */
 export class SecretStore {
-  constructor(private readonly storage: SecretStoragePort) {}
+  /** The signed-in user's session, for the core's UserSession. */
+  readonly sessions: SessionStore;
 
-  /** What uploads use now: app credentials when both halves are set, else a user token, else undefined. */
-  async credentials(): Promise<Credentials | undefined> {
-    const [appId, appSecret, userAccessToken] = await Promise.all([
-      this.storage.get(SECRET_KEYS.appId),
-      this.storage.get(SECRET_KEYS.appSecret),
-      this.storage.get(SECRET_KEYS.userAccessToken),
-    ]);
-    if (appId && appSecret) return { appId, appSecret };
-    if (userAccessToken) return { userAccessToken };
-    return undefined;
+  constructor(private readonly storage: SecretStoragePort) {
+    this.sessions = {
+      load: async () => parseSession(await this.storage.get(SECRET_KEYS.userSession)),
+      // One store() replaces the old value: the new refresh token is saved before the old one is gone.
+      save: async (session: StoredSession) => this.storage.store(SECRET_KEYS.userSession, JSON.stringify(session)),
+      clear: async () => this.storage.delete(SECRET_KEYS.userSession),
+    };
   }
 
-  async identity(): Promise<Identity | undefined> {
-    const creds = await this.credentials();
-    if (!creds) return undefined;
-    return 'userAccessToken' in creds ? 'user' : 'app';
+  /** App ID + App Secret when both are set. */
+  async appCredentials(): Promise<{ appId: string; appSecret: string } | undefined> {
+    const [appId, appSecret] = await Promise.all([this.storage.get(SECRET_KEYS.appId), this.storage.get(SECRET_KEYS.appSecret)]);
+    return appId && appSecret ? { appId, appSecret } : undefined;
   }
 
-  /** The App ID last saved, to prefill the input box (kept when switching to a user token). */
+  /** A user access token pasted with "Set User Access Token" (an expert option: not renewed). */
+  async pastedToken(): Promise<string | undefined> {
+    return (await this.storage.get(SECRET_KEYS.userAccessToken)) || undefined;
+  }
+
+  /** The App ID last saved, to prefill the input box. */
   async appId(): Promise<string | undefined> {
     return this.storage.get(SECRET_KEYS.appId);
   }
 
+  /**
+   * Saves the app's credentials; a pasted token goes (the app replaces it), and so does a sign-in made with
+   * another app (it cannot be renewed with this one).
+   */
   async setAppCredentials(appId: string, appSecret: string): Promise<void> {
+    const session = await this.sessions.load();
     await this.storage.store(SECRET_KEYS.appId, appId.trim());
     await this.storage.store(SECRET_KEYS.appSecret, appSecret.trim());
     await this.storage.delete(SECRET_KEYS.userAccessToken);
+    if (session && session.appId !== appId.trim()) await this.sessions.clear();
   }
 
+  /** A pasted user token replaces a sign-in (one user at a time); the app's credentials stay. */
   async setUserAccessToken(token: string): Promise<void> {
     await this.storage.store(SECRET_KEYS.userAccessToken, token.trim());
-    await this.storage.delete(SECRET_KEYS.appSecret);
+    await this.sessions.clear();
   }
 
-  /** Deletes everything; true when something was there to delete. */
-  async signOut(): Promise<boolean> {
-    const present = await Promise.all([...OUR_KEYS].map((k) => this.storage.get(k)));
-    for (const key of OUR_KEYS) await this.storage.delete(key);
-    return present.some((v) => v !== undefined);
+  /** A new sign-in replaces a pasted token. */
+  async saveSignIn(session: StoredSession): Promise<void> {
+    await this.sessions.save(session);
+    await this.storage.delete(SECRET_KEYS.userAccessToken);
+  }
+
+  /** Forgets the user (sign-in and pasted token); true when there was one. */
+  async signOutUser(): Promise<boolean> {
+    const [session, pasted] = await Promise.all([this.storage.get(SECRET_KEYS.userSession), this.storage.get(SECRET_KEYS.userAccessToken)]);
+    await this.sessions.clear();
+    await this.storage.delete(SECRET_KEYS.userAccessToken);
+    return session !== undefined || pasted !== undefined;
+  }
+
+  /** Forgets the app's credentials; true when they were set. */
+  async forgetApp(): Promise<boolean> {
+    const [appId, appSecret] = await Promise.all([this.storage.get(SECRET_KEYS.appId), this.storage.get(SECRET_KEYS.appSecret)]);
+    await this.storage.delete(SECRET_KEYS.appId);
+    await this.storage.delete(SECRET_KEYS.appSecret);
+    return appId !== undefined || appSecret !== undefined;
   }
 
   /** Fires when any of our keys changes, in this window or another. */
-  onDidChange(listener: () => void): { dispose(): unknown } {
+  onDidChange(listener: (key: string) => void): { dispose(): unknown } {
     return this.storage.onDidChange((e) => {
-      if (OUR_KEYS.has(e.key)) listener();
+      if (OUR_KEYS.has(e.key)) listener(e.key);
     });
   }
 }

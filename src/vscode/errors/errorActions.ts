@@ -1,11 +1,27 @@
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../commands/commandIds';
+import { SETTINGS_SECTION } from '../config/settings';
 import { actionLabel, developerConsoleUrl, sizeLimitsUrl, type ErrorAction, type ErrorNotice } from './errorMessages';
 import type { Services } from '../services/services';
 
-/** Does what an error button says. */
-export async function runErrorAction(action: ErrorAction, services: Services): Promise<void> {
+/** Does what an error button says; `notice` carries what the button may need (the scopes to ask for). */
+export async function runErrorAction(action: ErrorAction, services: Services, notice?: ErrorNotice): Promise<void> {
   switch (action) {
+    case 'signIn':
+      await vscode.commands.executeCommand(COMMAND_IDS.signIn, notice?.scopes ? { scopes: notice.scopes } : undefined);
+      return;
+    case 'signInWithCode':
+      await vscode.commands.executeCommand(COMMAND_IDS.signInWithCode);
+      return;
+    case 'useApp':
+      // Remembered in user settings: the person chose the app; Sign In offers to switch back.
+      await vscode.workspace.getConfiguration(SETTINGS_SECTION).update('identity', 'app', vscode.ConfigurationTarget.Global);
+      services.log.info('Uploads act as the app from now on (feishu.identity = "app").');
+      void vscode.window.showInformationMessage(services.t('Uploads act as the app from now on. The setting feishu.identity changes it back.'));
+      return;
+    case 'openSignInPortSetting':
+      await vscode.commands.executeCommand('workbench.action.openSettings', 'feishu.signInPort');
+      return;
     case 'setAppCredentials':
       await vscode.commands.executeCommand(COMMAND_IDS.setAppCredentials);
       return;
@@ -52,6 +68,6 @@ export async function showNotice(
   if (pick === undefined) return undefined;
   const action = notice.actions[labels.indexOf(pick)];
   if (action === undefined) return pick;
-  await runErrorAction(action, services);
+  await runErrorAction(action, services, notice);
   return undefined;
 }

@@ -2,6 +2,8 @@ import { FeishuError, jobStatusOf, redact, type Brand, type ErrorCategory, type 
 
 /** What a button on an error message does; the extension turns each into a command or a link. */
 export type ErrorAction =
+  | 'signIn'
+  | 'useApp'
   | 'setAppCredentials'
   | 'setUserAccessToken'
   | 'openDeveloperConsole'
@@ -9,6 +11,8 @@ export type ErrorAction =
   | 'changeDocument'
   | 'openApiBaseUrlSetting'
   | 'openSizeLimits'
+  | 'signInWithCode'
+  | 'openSignInPortSetting'
   | 'showLog'
   | 'getStarted';
 
@@ -16,10 +20,19 @@ export type ErrorAction =
 export interface ErrorNotice {
   readonly text: string;
   readonly actions: readonly ErrorAction[];
+  /** Scopes Feishu named as missing (99991679): Sign In asks for them too. */
+  readonly scopes?: readonly string[];
 }
 
-/** User tokens cannot be renewed from here: the user must fetch a new one. */
-const USER_TOKEN_CODES: ReadonlySet<ErrorCode> = new Set([99991668, 99991669, 99991677, 99991679]);
+/** A user token that could not be renewed (or a pasted one): signing in again fixes it. */
+const USER_TOKEN_CODES: ReadonlySet<ErrorCode> = new Set([99991668, 99991669, 99991677]);
+/** The sign-in is over or cannot work as it is: sign in (again). */
+const SIGN_IN_CODES: ReadonlySet<ErrorCode> = new Set([
+  'NOT_SIGNED_IN', 'SIGN_IN_DENIED', 'SIGN_IN_TIMEOUT', 'SIGN_IN_STATE_MISMATCH', 'SIGN_IN_CODE_EXPIRED',
+  20003, 20004, 20008, 20024, 20026, 20037, 20064, 20065, 20066, 20073,
+]);
+/** The app's settings in the developer console fix these (or its admin). */
+const SIGN_IN_CONSOLE_CODES: ReadonlySet<ErrorCode> = new Set([20009, 20010, 20027, 20069, 20071, 20074]);
 /** Fixed in the developer console: app disabled, IP allow-list, monthly API quota. */
 const CONSOLE_CODES: ReadonlySet<ErrorCode> = new Set([99991662, 99991401, 99991403]);
 /** Limits of the target folder or document, and import targets: another folder helps. */
@@ -31,12 +44,17 @@ const IMPORT_AGAIN_CODES: ReadonlySet<ErrorCode> = new Set([1069906, 1069907]);
 
 /** The buttons for a code, most useful first; "Show Log" is added by describeError. */
 export function actionsFor(code: ErrorCode, category: ErrorCategory): ErrorAction[] {
-  if (code === 'NO_CREDENTIALS') return ['setAppCredentials', 'setUserAccessToken'];
+  if (code === 'NO_CREDENTIALS') return ['signIn', 'setAppCredentials', 'setUserAccessToken'];
+  if (code === 'NO_APP_CREDENTIALS' || code === 20002 || code === 20048) return ['setAppCredentials'];
+  if (code === 'SIGN_IN_PORT_IN_USE') return ['signInWithCode', 'openSignInPortSetting'];
+  if (code === 20071) return ['signInWithCode', 'openDeveloperConsole'];
+  if (SIGN_IN_CODES.has(code)) return ['signIn'];
+  if (SIGN_IN_CONSOLE_CODES.has(code)) return ['openDeveloperConsole'];
   if (code === 'BAD_BASE_URL') return ['openApiBaseUrlSetting'];
   if (code === 'BAD_FOLDER') return ['changeFolder'];
   if (code === 1061043) return ['openSizeLimits'];
-  if (code === 99991679) return ['setUserAccessToken', 'openDeveloperConsole'];
-  if (USER_TOKEN_CODES.has(code)) return ['setUserAccessToken'];
+  if (code === 99991679 || code === 20068) return ['signIn', 'openDeveloperConsole'];
+  if (USER_TOKEN_CODES.has(code)) return ['signIn', 'setUserAccessToken'];
   if (CONSOLE_CODES.has(code)) return ['openDeveloperConsole'];
   if (FOLDER_LIMIT_CODES.has(code)) return ['changeFolder'];
   if (DOCUMENT_CODES.has(code)) return ['changeDocument'];
@@ -67,19 +85,27 @@ export function describeError(err: unknown, t: Translate): ErrorNotice {
   const code =
     typeof err.code === 'number' ? ` (${t('code {0}', err.code)})` : jobStatus !== undefined ? ` (${t('import status {0}', jobStatus)})` : '';
   const what = [t(err.meaning), err.detail].filter(Boolean).join(' ');
-  return { text: `${what}${code} ${hintFor(err, t)}`, actions: [...actionsFor(err.code, err.category), 'showLog'] };
+  return { text: `${what}${code} ${hintFor(err, t)}`, actions: [...actionsFor(err.code, err.category), 'showLog'], scopes: err.scopes };
 }
 
 /** The catalogue's hint, except where it speaks to CLI users (environment variables). */
 function hintFor(err: FeishuError, t: Translate): string {
   if (err.code === 'NO_CREDENTIALS') {
-    return t('Run "Feishu: Set App Credentials" (a custom app\'s App ID and App Secret) or "Feishu: Set User Access Token".');
+    return t('Run "Feishu: Sign In", or "Feishu: Set App Credentials" (a custom app\'s App ID and App Secret) to act as the app.');
   }
   return t(err.hint);
 }
 
 export function actionLabel(action: ErrorAction, t: Translate): string {
   switch (action) {
+    case 'signIn':
+      return t('Sign In');
+    case 'signInWithCode':
+      return t('Sign In with a Code');
+    case 'useApp':
+      return t('Use the App');
+    case 'openSignInPortSetting':
+      return t('Change Port');
     case 'setAppCredentials':
       return t('Set App Credentials');
     case 'setUserAccessToken':

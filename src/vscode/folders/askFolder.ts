@@ -5,12 +5,15 @@ import type { Services } from '../services/services';
 import { SETTINGS_SECTION } from '../config/settings';
 
 /**
- * Where this upload goes: `feishu.defaultFolder`, or — when it is empty — a folder the user pastes now,
- * with an offer to remember it. A bad setting throws BAD_FOLDER (its message offers "Change Folder").
+ * Where this upload goes: `feishu.defaultFolder`; when it is empty, a signed-in user's own My Space (no folder has
+ * to be shared with a bot), else a folder the user pastes now, with an offer to remember it. A bad setting throws
+ * BAD_FOLDER (its message offers "Change Folder").
  */
 export async function resolveTarget(services: Services): Promise<UploadTarget> {
   const fromSetting = targetFromSetting(services.settings().defaultFolder);
   if (fromSetting) return fromSetting;
+  const choice = await services.auth.choice();
+  if ('act' in choice && choice.act !== 'app') return { kind: 'folder', folderToken: undefined };
   const t = services.t;
   const input = await vscode.window.showInputBox({
     title: t('Feishu folder for uploads'),

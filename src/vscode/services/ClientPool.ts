@@ -1,8 +1,10 @@
-import { createEngines as coreCreateEngines, type CallGate, type CallInfo, type Credentials, type EngineOptions, type Engines, type KeyedPacer, type UploaderOptions } from '../../core';
+import { createEngines as coreCreateEngines, type CallGate, type CallInfo, type EngineOptions, type Engines, type KeyedPacer, type UploaderOptions } from '../../core';
+import type { Connection } from '../auth/UserAuth';
 import type { FeishuSettings } from '../config/settings';
 
 export interface ClientPoolOptions {
-  credentials(): Promise<Credentials | undefined>;
+  /** Who to act as now (feishu.identity over what is stored); undefined when nothing is set. */
+  connection(): Promise<Connection | undefined>;
   settings(): FeishuSettings;
   /** The one gate of this window: Feishu allows one upload call in flight per app, across all batches. */
   gate: CallGate;
@@ -51,9 +53,10 @@ export class ClientPool {
     }
     entry.leases++;
     let released = false;
-    const { identity, uploader, documents, importer } = entry.engines;
+    const { identity, signedInUser, uploader, documents, importer } = entry.engines;
     return {
       identity,
+      signedInUser,
       uploader,
       documents,
       importer,
@@ -85,12 +88,13 @@ export class ClientPool {
   }
 
   private async build(): Promise<Entry> {
-    const credentials = await this.options.credentials();
+    const connection = await this.options.connection();
     const settings = this.options.settings();
     const engines = (this.options.createEngines ?? coreCreateEngines)({
       brand: settings.brand,
       baseUrl: settings.apiBaseUrl || undefined,
-      credentials,
+      credentials: connection?.credentials,
+      signedInUser: connection?.signedInUser,
       gate: this.options.gate,
       docxPacer: this.options.docxPacer,
       onCall: this.options.onCall,

@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
 import { CallGate, docxWritePacer, systemClock, type Clock, type Translate } from '../../core';
+import { AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, FeishuAuthProvider } from '../auth/FeishuAuthProvider';
+import { UserAuth } from '../auth/UserAuth';
+import { whoLabel } from '../auth/whoLabel';
 import { ActivityTracker } from '../ui/ActivityTracker';
 import { ClientPool } from './ClientPool';
 import { RecentDocuments } from '../documents/RecentDocuments';
-import { SecretStore } from '../credentials/SecretStore';
+import { SECRET_KEYS, SecretStore } from '../credentials/SecretStore';
 import { readSettings, SETTINGS_SECTION, type FeishuSettings } from '../config/settings';
 import { UploadStatusBar } from '../ui/UploadStatusBar';
 import { UploadLog } from '../ui/UploadLog';
@@ -13,6 +16,8 @@ export interface Services {
   readonly t: Translate;
   readonly log: UploadLog;
   readonly secrets: SecretStore;
+  /** The signed-in user, and who uploads act as (feishu.identity). */
+  readonly auth: UserAuth;
   readonly clients: ClientPool;
   readonly activity: ActivityTracker;
   /** Documents files were recently uploaded to, for the document prompt. */
@@ -34,8 +39,17 @@ export function createServices(context: vscode.ExtensionContext): Services {
     const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
     return readSettings({ get: (key) => config.get(key), userValue: (key) => config.inspect(key)?.globalValue });
   };
+  const auth = new UserAuth({
+    secrets,
+    settings,
+    state: context.globalState,
+    // Shared by this machine's windows: one renews, the others read what it stored.
+    lockDir: context.globalStorageUri.fsPath,
+    log,
+    onCall: (info) => log.call(info),
+  });
   const clients = new ClientPool({
-    credentials: () => secrets.credentials(),
+    connection: () => auth.connection(),
     settings,
     // One gate per activation: Feishu allows one upload call in flight per app, across all batches.
     gate: new CallGate(systemClock),
@@ -45,17 +59,37 @@ export function createServices(context: vscode.ExtensionContext): Services {
     onWarning: (message) => log.warn(message),
   });
   const activity = new ActivityTracker();
+  const statusBar = new UploadStatusBar(activity, t);
+  const services: Services = { t, log, secrets, auth, clients, activity, recentDocuments: new RecentDocuments(context.globalState), clock: systemClock, settings };
+  const provider = new FeishuAuthProvider(services);
+  // Who uploads act as: in the status bar, and announced to the Accounts menu, after any change in any window.
+  const whoChanged = (): void => {
+    void auth
+      .connection()
+      .then((c) => statusBar.setIdentity(whoLabel(c, t)))
+      .then(() => provider.refresh())
+      .then(undefined, (err: unknown) => log.failure('identity', err));
+  };
   context.subscriptions.push(
     channel,
-    new UploadStatusBar(activity, t),
+    statusBar,
+    provider,
+    vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, provider, { supportsMultipleAccounts: false }),
     { dispose: () => clients.dispose() },
-    secrets.onDidChange(() => {
-      log.info('Credentials changed; the next upload uses them.');
+    { dispose: () => auth.dispose() },
+    secrets.onDidChange((key) => {
+      // A renewal rewrites the session too: only other changes are worth a line.
+      if (key !== SECRET_KEYS.userSession) log.info('Credentials changed; the next upload uses them.');
+      auth.reload();
       clients.invalidate();
+      whoChanged();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(SETTINGS_SECTION)) clients.invalidate();
+      if (!e.affectsConfiguration(SETTINGS_SECTION)) return;
+      clients.invalidate();
+      whoChanged();
     }),
   );
-  return { t, log, secrets, clients, activity, recentDocuments: new RecentDocuments(context.globalState), clock: systemClock, settings };
+  whoChanged();
+  return services;
 }

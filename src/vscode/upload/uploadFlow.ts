@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { driveFileUrl, formatBytes, type UploadTarget } from '../../core';
+import { describeIdentity, driveFileUrl, formatBytes, type UploadTarget } from '../../core';
 import { resolveTarget } from '../folders/askFolder';
 import type { BatchFile, BatchResult } from './batch';
 import { loggedUpload, runWithProgress } from './batchRunner';
@@ -61,7 +61,7 @@ async function uploadWithProgress(services: Services, files: readonly BatchFile[
   const lease = await services.clients.acquire();
   const { brand, apiBaseUrl } = lease.settings;
   const place = target.kind === 'folder' ? (target.folderToken ? `folder ${target.folderToken}` : 'My Space') : 'a document';
-  const where = `${place} as ${lease.identity.kind} ${lease.identity.id}`;
+  const where = `${place} as ${describeIdentity(lease.identity)}`;
   const upload = loggedUpload(
     services,
     where,

@@ -23,6 +23,7 @@ interface Manifest {
   activationEvents: string[];
   capabilities: { untrustedWorkspaces: { supported: unknown; restrictedConfigurations: string[] } };
   contributes: {
+    authentication: { id: string; label: string }[];
     commands: { command: string; title: string; category?: string }[];
     menus: Record<string, { command: string; when?: string }[]>;
     configuration: { properties: Record<string, { type: string; default: unknown; scope?: string; enum?: string[] }> };
@@ -46,6 +47,8 @@ void test('contributes.commands is exactly COMMAND_IDS, all in category Feishu, 
   assert.equal(title(COMMAND_IDS.setAppCredentials), 'Set App Credentials');
   assert.equal(title(COMMAND_IDS.setUserAccessToken), 'Set User Access Token');
   assert.equal(title(COMMAND_IDS.signOut), 'Sign Out');
+  assert.equal(title(COMMAND_IDS.signIn), 'Sign In');
+  assert.equal(title(COMMAND_IDS.signInWithCode), 'Sign In with a Code');
   assert.equal(title(COMMAND_IDS.showLog), 'Show Upload Log');
   assert.equal(title(COMMAND_IDS.uploadToDocument), 'Upload to Feishu Document');
   assert.equal(title(COMMAND_IDS.uploadFilesToDocument), 'Upload to Document…');
@@ -95,6 +98,9 @@ void test('contributes.configuration mirrors FeishuSettings field by field', () 
   for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) assert.equal(props[`${SETTINGS_SECTION}.${key}`].default, value, key);
   assert.deepEqual(props['feishu.brand'].enum, ['feishu', 'lark']);
   assert.equal(props['feishu.apiBaseUrl'].scope, 'application', 'a workspace must not redirect the tokens');
+  assert.deepEqual(props['feishu.identity'].enum, ['user', 'app']);
+  assert.equal(props['feishu.identity'].scope, 'application', 'who acts travels with the credentials, per machine');
+  assert.equal(props['feishu.signInPort'].scope, 'application');
 });
 
 void test('Restricted Mode: limited support, with the base URL and the default folder and document restricted', () => {
@@ -188,4 +194,10 @@ void test('walkthrough media: packaged SVGs that take their colours from the the
     assert.match(svg, /var\(--vscode-foreground/, `${file} follows the theme`);
     assert.ok(svg.length < 4096, `${file} is small`);
   }
+});
+
+void test('the "Feishu / Lark" authentication provider is contributed with the id the extension registers', async () => {
+  const { AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL } = await import('../../../src/vscode/auth/authProviderId');
+  assert.deepEqual(pkg.contributes.authentication, [{ id: AUTH_PROVIDER_ID, label: AUTH_PROVIDER_LABEL }]);
+  assert.deepEqual(pkg.contributes.authentication, [{ id: 'feishu', label: 'Feishu / Lark' }]);
 });

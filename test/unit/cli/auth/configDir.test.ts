@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { configDir, fileSafe } from '../../../../src/cli/auth/configDir';
+import { configDir } from '../../../../src/cli/auth/configDir';
+import { fileSafe } from '../../../../src/core';
 
 void test('the platform\'s config dir, or FEISHU_UPLOAD_CONFIG_DIR', () => {
   assert.equal(configDir({ HOME: '/home/ada' }, 'linux'), join('/home/ada', '.config', 'feishu-upload'));

@@ -62,7 +62,7 @@ void test('a port in use: SIGN_IN_PORT_IN_USE with what to do', async () => {
   await assert.rejects(listenForCallback({ port, state: 's', t: english }), (e: FeishuError) => {
     assert.equal(e.code, 'SIGN_IN_PORT_IN_USE');
     assert.equal(e.message, `The sign-in port on 127.0.0.1 is already in use. Port ${port}. (SIGN_IN_PORT_IN_USE)`);
-    assert.match(e.hint, /pick another port \(setting feishu\.signIn\.port, or login --port\)/);
+    assert.match(e.hint, /pick another port \(setting feishu\.signInPort, or login --port\)/);
     return true;
   });
   blocker.close();

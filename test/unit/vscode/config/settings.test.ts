@@ -7,15 +7,25 @@ function source(merged: Partial<Record<keyof FeishuSettings, unknown>>, user: Pa
 }
 
 void test('settings: defaults, and brand and base URL only from user settings', () => {
-  assert.deepEqual(readSettings(source({}, {})), { brand: 'feishu', defaultFolder: '', defaultDocument: '', apiBaseUrl: '' });
+  const defaults = { identity: 'user', signInPort: 47123 };
+  assert.deepEqual(readSettings(source({}, {})), { brand: 'feishu', defaultFolder: '', defaultDocument: '', apiBaseUrl: '', ...defaults });
   // A workspace value shows in the merged view but must not count for the base URL.
   const s = readSettings(source({ apiBaseUrl: 'https://evil.example.com', brand: 'lark', defaultFolder: ' fldcn123456 ', defaultDocument: ' doxcnAbc123 ' }, {}));
-  assert.deepEqual(s, { brand: 'feishu', defaultFolder: 'fldcn123456', defaultDocument: 'doxcnAbc123', apiBaseUrl: '' });
+  assert.deepEqual(s, { brand: 'feishu', defaultFolder: 'fldcn123456', defaultDocument: 'doxcnAbc123', apiBaseUrl: '', ...defaults });
   assert.deepEqual(readSettings(source({}, { apiBaseUrl: 'http://127.0.0.1:8123', brand: 'lark' })), {
     brand: 'lark',
     defaultFolder: '',
     defaultDocument: '',
     apiBaseUrl: 'http://127.0.0.1:8123',
+    ...defaults,
   });
   assert.equal(readSettings(source({ defaultFolder: 42 }, { brand: 'nonsense' })).brand, 'feishu');
+});
+
+void test('identity and the sign-in port come from user settings only; nonsense falls back to the defaults', () => {
+  assert.equal(readSettings(source({ identity: 'app' }, {})).identity, 'user', 'a workspace cannot choose whose credentials act');
+  assert.equal(readSettings(source({}, { identity: 'app' })).identity, 'app');
+  assert.equal(readSettings(source({}, { identity: 'root' })).identity, 'user');
+  assert.equal(readSettings(source({}, { signInPort: 50123 })).signInPort, 50123);
+  for (const bad of [0, 70000, 1.5, '8080']) assert.equal(readSettings(source({}, { signInPort: bad })).signInPort, 47123, String(bad));
 });

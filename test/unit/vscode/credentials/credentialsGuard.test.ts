@@ -8,9 +8,14 @@ import { FakeVscode } from '../../../helpers/fakeVscode';
 const fake = new FakeVscode();
 fake.install();
 
-const NEEDS = 'Feishu Upload needs credentials first: the App ID and App Secret of a custom app, or a user access token.';
+const NEEDS = 'Feishu Upload needs credentials first: sign in with Feishu through your custom app, or set that app\'s App ID and App Secret to act as the app.';
 let saved: { appId: string } | undefined;
-const services = { t: english, secrets: { credentials: async () => saved } } as unknown as Services;
+/** What is missing when nothing is saved: `anything` (a newcomer) unless a test says otherwise. */
+let missing: 'anything' | 'signIn' | 'appCredentials' = 'anything';
+const services = {
+  t: english,
+  auth: { choice: async () => (saved ? { act: 'app' } : { missing, appAvailable: missing === 'signIn' }) },
+} as unknown as Services;
 /** What the stand-in for "Set App Credentials" does: save them, or be cancelled. */
 let setCredentialsSaves = true;
 
@@ -28,6 +33,7 @@ before(async () => {
 beforeEach(() => {
   fake.reset();
   saved = undefined;
+  missing = 'anything';
   setCredentialsSaves = true;
 });
 
@@ -41,9 +47,9 @@ void test('with credentials it asks nothing', async () => {
   assert.deepEqual(fake.shown, []);
 });
 
-void test('without credentials it offers to set them, or the walkthrough', async () => {
+void test('without credentials it offers to sign in or set them, or the walkthrough', async () => {
   await cancelled(ensureCredentials(services));
-  assert.deepEqual(fake.shown, [{ severity: 'warning', text: NEEDS, items: ['Set App Credentials', 'Set User Access Token', 'Get Started'], modal: false }]);
+  assert.deepEqual(fake.shown, [{ severity: 'warning', text: NEEDS, items: ['Sign In', 'Set App Credentials', 'Set User Access Token', 'Get Started'], modal: false }]);
   assert.deepEqual(fake.executed, [], 'dismissed: nothing runs');
 });
 
@@ -62,4 +68,14 @@ void test('Set App Credentials: the command goes on once they are saved, and sto
   saved = undefined;
   setCredentialsSaves = false;
   await cancelled(ensureCredentials(services));
+});
+
+void test('signed out (a user is wanted): Sign In, or the app; the app wanted without its credentials: Set App Credentials', async () => {
+  missing = 'signIn';
+  await cancelled(ensureCredentials(services));
+  assert.deepEqual(fake.shown.at(-1), { severity: 'warning', text: 'Sign in to Feishu to upload as yourself, or upload as the app.', items: ['Sign In', 'Use the App'], modal: false });
+  missing = 'appCredentials';
+  await cancelled(ensureCredentials(services));
+  assert.deepEqual(fake.shown.at(-1)?.items, ['Set App Credentials']);
+  assert.match(fake.shown.at(-1)!.text, /^Acting as the app \(the setting feishu\.identity is "app"\) needs its App ID and App Secret\.$/);
 });

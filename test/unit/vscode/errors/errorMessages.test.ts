@@ -40,12 +40,24 @@ void test('categories map to the buttons that fix them', () => {
     [10015, ['setAppCredentials']],
     [99991663, ['setAppCredentials']],
     [1061005, ['setAppCredentials']],
-    [99991668, ['setUserAccessToken']],
-    [99991677, ['setUserAccessToken']],
+    [99991668, ['signIn', 'setUserAccessToken']],
+    [99991677, ['signIn', 'setUserAccessToken']],
     [99991672, ['openDeveloperConsole']],
     [1061073, ['openDeveloperConsole']],
     [99991676, ['openDeveloperConsole']],
-    [99991679, ['setUserAccessToken', 'openDeveloperConsole']],
+    [99991679, ['signIn', 'openDeveloperConsole']],
+    ['NOT_SIGNED_IN', ['signIn']],
+    ['NO_APP_CREDENTIALS', ['setAppCredentials']],
+    ['SIGN_IN_DENIED', ['signIn']],
+    ['SIGN_IN_PORT_IN_USE', ['signInWithCode', 'openSignInPortSetting']],
+    [20002, ['setAppCredentials']],
+    [20037, ['signIn']],
+    [20064, ['signIn']],
+    [20073, ['signIn']],
+    [20071, ['signInWithCode', 'openDeveloperConsole']],
+    [20074, ['openDeveloperConsole']],
+    [20010, ['openDeveloperConsole']],
+    [20050, []],
     [99991401, ['openDeveloperConsole']],
     [99991662, ['openDeveloperConsole']],
     [1061004, ['changeFolder']],
@@ -55,7 +67,7 @@ void test('categories map to the buttons that fix them', () => {
     [1061061, []],
     [1061101, []],
     [1061113, []],
-    ['NO_CREDENTIALS', ['setAppCredentials', 'setUserAccessToken']],
+    ['NO_CREDENTIALS', ['signIn', 'setAppCredentials', 'setUserAccessToken']],
     ['BAD_BASE_URL', ['openApiBaseUrlSetting']],
     ['BAD_FOLDER', ['changeFolder']],
     ['FILE_EMPTY', []],
@@ -79,7 +91,7 @@ void test('categories map to the buttons that fix them', () => {
   for (const [code, entry] of Object.entries(FEISHU_CODES)) {
     if (entry.category !== 'auth' || [1062007, 99991673, 99991662].includes(Number(code))) continue;
     const actions = actionsFor(Number(code), 'auth');
-    assert.ok(actions.includes('setAppCredentials') || actions.includes('setUserAccessToken'), code);
+    assert.ok(actions.some((a) => ['setAppCredentials', 'setUserAccessToken', 'signIn', 'openDeveloperConsole'].includes(a)), code);
   }
   for (const [code, entry] of Object.entries(FEISHU_CODES)) {
     if (entry.category === 'scope') assert.ok(actionsFor(Number(code), 'scope').includes('openDeveloperConsole'), code);
@@ -94,7 +106,7 @@ void test('the messages say what to do: scope names, sharing with the bot, the s
   assert.match(text(1061043), /size limit of your Feishu plan/);
   assert.match(text(1061061), /personal storage quota is full/);
   assert.match(text(1061101), /tenant storage quota is full\. \(code 1061101\) Ask your Feishu admin/);
-  assert.match(text('NO_CREDENTIALS'), /Feishu: Set App Credentials/);
+  assert.match(text('NO_CREDENTIALS'), /Feishu: Sign In.*Feishu: Set App Credentials/);
   assert.doesNotMatch(text('NO_CREDENTIALS'), /FEISHU_APP_ID/, 'the CLI hint is replaced in the extension');
 });
 

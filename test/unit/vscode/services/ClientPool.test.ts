@@ -9,7 +9,7 @@ function pool(state: { creds?: Credentials; settings?: FeishuSettings }) {
   const built: { options: ConnectOptions; disposed: boolean }[] = [];
   const gate = new CallGate(new FakeClock());
   const clients = new ClientPool({
-    credentials: async () => state.creds,
+    connection: async () => (state.creds ? { credentials: state.creds } : undefined),
     settings: () => state.settings ?? DEFAULT_SETTINGS,
     gate,
     docxPacer: docxWritePacer(new FakeClock()),
@@ -76,10 +76,26 @@ void test('no credentials: acquire rejects, and the next acquire tries again', a
 
 void test('the real connect refuses an http base URL off loopback', async () => {
   const clients = new ClientPool({
-    credentials: async () => ({ userAccessToken: 'u-1' }),
+    connection: async () => ({ credentials: { userAccessToken: 'u-1' } }),
     settings: () => ({ ...DEFAULT_SETTINGS, apiBaseUrl: 'http://evil.example.com' }),
     gate: new CallGate(new FakeClock()),
     docxPacer: docxWritePacer(new FakeClock()),
   });
   await assert.rejects(clients.acquire(), (e: unknown) => e instanceof FeishuError && e.code === 'BAD_BASE_URL');
+});
+
+void test('the signed-in person reaches the engines, also when acting as the app', async () => {
+  const { clients } = pool({});
+  const withUser = new ClientPool({
+    connection: async () => ({ credentials: { appId: 'cli_1', appSecret: 's' }, signedInUser: { openId: 'ou_1', name: 'Ada Lin' } }),
+    settings: () => DEFAULT_SETTINGS,
+    gate: new CallGate(new FakeClock()),
+    docxPacer: docxWritePacer(new FakeClock()),
+    createEngines: (o) => createEngines(o, () => ({ dispose: () => undefined }) as unknown as FeishuClient),
+  });
+  const lease = await withUser.acquire();
+  assert.deepEqual(lease.identity, { kind: 'app', id: 'cli_1' });
+  assert.deepEqual(lease.signedInUser, { openId: 'ou_1', name: 'Ada Lin' });
+  lease.release();
+  clients.dispose();
 });
