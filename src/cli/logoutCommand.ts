@@ -1,4 +1,4 @@
-import { FeishuError } from '../core';
+import { FeishuError, resolveBaseUrl } from '../core';
 import { openSessionStorage } from './auth/sessionStorage';
 import { commonArgs, parseCommandArgs } from './commonArgs';
 import { cliTranslate } from './i18n';
@@ -13,7 +13,14 @@ export async function logoutCommand(argv: string[], io: CliIo): Promise<number> 
   const t = cliTranslate(io.env);
   const appId = io.env.FEISHU_APP_ID?.trim();
   if (!appId) throw UsageError.of(new FeishuError({ code: 'NO_APP_CREDENTIALS', detail: 'FEISHU_APP_ID names the app whose sign-in to forget.' }));
-  const { store, where } = await openSessionStorage(io.env, appId, t);
+  let base: string;
+  try {
+    base = resolveBaseUrl(args.brand, args.baseUrl);
+  } catch (err) {
+    if (err instanceof FeishuError) throw UsageError.of(err);
+    throw err;
+  }
+  const { store, where } = await openSessionStorage(io.env, appId, base, t);
   const session = await store.load();
   await store.clear();
   if (args.json) io.stdout.write(`${JSON.stringify({ ok: true, signedOut: session !== undefined, ...(session ? { name: session.name, openId: session.openId } : {}) })}\n`);

@@ -48,10 +48,11 @@ export async function readAccount(args: CommonArgs, io: CliIo, warn?: (line: str
     if (err instanceof FeishuError) throw UsageError.of(err);
     throw err;
   }
-  const storage = await openSessionStorage(io.env, app.appId, t, warn);
+  const storage = await openSessionStorage(io.env, app.appId, oauth.baseUrl, t, warn);
   const session = new UserSession({
     store: storage.store,
     appId: app.appId,
+    base: oauth.baseUrl,
     lock: storage.lock,
     refresh: (refreshToken) => oauth.refresh(refreshToken),
     onRenewed: args.verbose ? (s) => io.stderr.write(`${t('renewed the sign-in of {0}; the new access token is good until {1}', s.name, new Date(s.accessExpiresAt).toISOString())}\n`) : undefined,

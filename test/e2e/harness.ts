@@ -18,6 +18,8 @@ export {
   statusBarItem,
   readClipboard,
   screenshot,
+  settled,
+  dismissToasts,
   type QuickInputOptions,
 } from './lib/ui';
 export { readOutputChannelLog, waitForOutputChannelText, readExtensionHostLog } from './lib/logs';

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startEmulator, type Emulator } from '../../src/emulator';
 import {
   clickContextMenuItem,
@@ -19,6 +19,8 @@ import {
   packageVsix,
   pollUntil,
   readClipboard,
+  dismissToasts,
+  settled,
   tearDown,
   repoRoot,
   rightClickExplorerItem,
@@ -348,31 +350,6 @@ async function uploadFromExplorer(name: string): Promise<void> {
   await dismissToasts(page());
   await rightClickExplorerItem(page(), name);
   await clickContextMenuItem(page(), 'Upload to Feishu');
-}
-
-/** Waits until a toast has finished sliding in: fully opaque and in the same place on two looks in a row. */
-async function settled(toast: Locator): Promise<void> {
-  let last = '';
-  await pollUntil(
-    'the toast to settle',
-    async () => {
-      const box = await toast.boundingBox();
-      // Runs in the page; the project compiles without DOM types, hence the narrow cast.
-      const opacity = await toast.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { opacity: string } }).getComputedStyle(el).opacity);
-      const now = `${JSON.stringify(box)} ${opacity}`;
-      const stable = opacity === '1' && now === last;
-      last = now;
-      return stable ? true : undefined;
-    },
-    { timeoutMs: 10_000, intervalMs: 150 },
-  );
-}
-
-/** Closes the toasts on screen, so the next wait cannot match an old one. */
-async function dismissToasts(p: Page): Promise<void> {
-  await runCommand(p, 'Notifications: Clear All Notifications');
-  const toasts: Locator = p.locator('.notifications-toasts .notification-toast');
-  await pollUntil('toasts cleared', async () => ((await toasts.count()) === 0 ? true : undefined), { timeoutMs: 10_000 });
 }
 
 function bytes(size: number, seed: number): Buffer {

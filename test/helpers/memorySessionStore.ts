@@ -29,6 +29,7 @@ export class MemorySessionStore implements SessionStore {
 export function sessionAt(now: number, overrides: Partial<StoredSession> = {}): StoredSession {
   return {
     appId: 'cli_test',
+    base: 'https://open.feishu.cn',
     openId: 'ou_0123456789abcdef0123456789abcdef',
     name: 'Ada Lin',
     accessToken: 'access-1',

@@ -50,7 +50,8 @@ beforeEach(() => {
   rmSync(join(dir, 'config'), { recursive: true, force: true });
 });
 
-const sessionFile = (): string => join(dir, 'config', `session-${emu.appId}.json`);
+/** With a base URL override the emulator's host is part of the name: `session-cli_emulator@127.0.0.1_<port>.json`. */
+const sessionFile = (): string => join(dir, 'config', `session-${emu.appId}@${new URL(emu.url).host.replace(':', '_')}.json`);
 const ada = (): { openId: string; name: string } => emu.users()[0];
 
 /** `login --device --json`, approving on the verification page as soon as the first line is out. */
@@ -222,7 +223,7 @@ void describe('the built bin, real processes', () => {
   void it('with no keychain reachable the native module degrades to the 0600 file, with one warning', async () => {
     // This machine has no Secret Service (no D-Bus session): what headless Linux and CI look like.
     const r = await run(process.execPath, [bin, 'login', '--port', '0'], { env: { ...env, FEISHU_UPLOAD_KEYCHAIN: undefined, DBUS_SESSION_BUS_ADDRESS: undefined } });
-    assert.match(r.stderr, /^warning: no OS keychain is reachable \(.+\); the sign-in is kept in .+session-cli_emulator\.json, readable only by you\.\n/);
+    assert.match(r.stderr, /^warning: no OS keychain is reachable \(.+\); the sign-in is kept in .+session-cli_emulator@127\.0\.0\.1_\d+\.json, readable only by you\.\n/);
     assert.match(r.stdout, /^Signed in as Ada Lin/);
     assert.equal(statSync(sessionFile()).mode & 0o777, 0o600);
   });

@@ -64,7 +64,7 @@ void test('Sign In with no app credentials asks for them first, then the browser
   const opened = new URL(fake.opened[0]);
   assert.equal(opened.origin + opened.pathname, `${emu.url}/open-apis/authen/v1/authorize`);
   assert.equal(opened.searchParams.get('redirect_uri'), `http://127.0.0.1:${port}/callback`);
-  assert.ok(fake.shown.some((s) => s.text === 'Signed in to Feishu as Ada Lin. Uploads now act as you and go to your My Space unless feishu.defaultFolder says otherwise.'));
+  assert.ok(fake.shown.some((s) => s.text === 'Signed in as Ada Lin: uploads now go to your My Space.'));
   const sessions = await provider().getSessions();
   assert.equal(sessions.length, 1);
   assert.deepEqual(sessions[0].account, { id: ada().openId, label: 'Ada Lin' });

@@ -50,7 +50,7 @@ async function browserSignIn(): Promise<StoredSession> {
 }
 
 function sessionOver(store: MemorySessionStore, more: Partial<ConstructorParameters<typeof UserSession>[0]> = {}): UserSession {
-  return new UserSession({ store, appId: emu.appId, refresh: (rt) => api.refresh(rt), ...more });
+  return new UserSession({ store, appId: emu.appId, base: api.baseUrl, refresh: (rt) => api.refresh(rt), ...more });
 }
 
 function tokenCalls(): number {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { fileSafe, renewalLock, redact, type FileLock, type SessionStore, type Translate } from '../../core';
+import { fileSafe, renewalLock, redact, resolveBaseUrl, type FileLock, type SessionStore, type Translate } from '../../core';
 import { configDir } from './configDir';
 import { FileSessionStore } from './FileSessionStore';
 import { KeychainSessionStore, type KeychainEntry } from './KeychainSessionStore';
@@ -18,6 +18,16 @@ export interface CliSessionStorage {
 }
 
 /**
+ * One sign-in per app and service. For the brand's own hosts the entry is named by the App ID alone; with a base
+ * URL override (a proxy, a local emulator) its host is part of the name, so an emulator's sign-in never stands in
+ * for the real one's, nor one emulator run's for the next.
+ */
+export function sessionKey(appId: string, base: string): string {
+  const brandHost = base === resolveBaseUrl('feishu') || base === resolveBaseUrl('lark');
+  return brandHost ? appId : `${appId}@${new URL(base).host}`;
+}
+
+/**
  * The OS keychain where one is reachable, else a 0600 file under the config dir, with a one-line warning
  * through `warn` when given (login gives it: that is when the user needs to know where the sign-in goes).
  * FEISHU_UPLOAD_KEYCHAIN=0 skips the keychain (CI, tests, or by choice).
@@ -25,16 +35,19 @@ export interface CliSessionStorage {
 export async function openSessionStorage(
   env: NodeJS.ProcessEnv,
   appId: string,
+  /** The Open API base the sign-in belongs to (resolveBaseUrl). */
+  base: string,
   t: Translate,
   warn?: (line: string) => void,
   openKeychain: KeychainOpener = openNapiKeychain,
 ): Promise<CliSessionStorage> {
   const dir = configDir(env);
   const lock = renewalLock(join(dir, 'locks'), appId);
-  const path = join(dir, `session-${fileSafe(appId)}.json`);
+  const key = sessionKey(appId, base);
+  const path = join(dir, `session-${fileSafe(key)}.json`);
   if (env.FEISHU_UPLOAD_KEYCHAIN !== '0') {
     try {
-      const entry = await openKeychain(KEYCHAIN_SERVICE, `session:${appId}`);
+      const entry = await openKeychain(KEYCHAIN_SERVICE, `session:${key}`);
       // Reading once proves the keychain answers (a locked or absent Secret Service throws here).
       entry.getPassword();
       return { store: new KeychainSessionStore(entry), where: t('the OS keychain'), lock };

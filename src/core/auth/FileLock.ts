@@ -77,7 +77,7 @@ export class FileLock implements RenewalLock {
 
 /** Text made safe as a file name (App IDs are `cli_` + hex, but a changed format must not leave the folder). */
 export function fileSafe(text: string): string {
-  return text.replace(/[^A-Za-z0-9_.-]/g, '_');
+  return text.replace(/[^A-Za-z0-9_.@-]/g, '_');
 }
 
 /** The lock that serialises renewals of one app's sign-in: `<dir>/renew-<App ID>.lock`. */

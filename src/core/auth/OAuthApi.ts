@@ -48,6 +48,8 @@ export class OAuthApi {
     readonly app: { readonly appId: string; readonly appSecret: string },
     /** The accounts host: the brand's, or the base URL override (resolveAccountsUrl). */
     readonly accountsUrl: string,
+    /** The Open API base (resolveBaseUrl): what a sign-in made here belongs to. */
+    readonly baseUrl: string,
   ) {}
 
   dispose(): void {

@@ -5,6 +5,11 @@
 export interface StoredSession {
   /** The app the tokens were issued to: a renewal needs the same App ID and Secret (20024 otherwise). */
   appId: string;
+  /**
+   * The Open API base they were issued through (the brand's host, or an override such as a local emulator): a
+   * sign-in made against one service is no sign-in for another.
+   */
+  base: string;
   openId: string;
   name: string;
   accessToken: string;
@@ -41,11 +46,12 @@ export function parseSession(text: string | undefined | null): StoredSession | u
   const v = value as Record<string, unknown>;
   const str = (k: string): boolean => typeof v[k] === 'string' && v[k] !== '';
   const num = (k: string): boolean => typeof v[k] === 'number' && Number.isFinite(v[k]);
-  if (!str('appId') || !str('openId') || typeof v.name !== 'string' || !str('accessToken') || !num('accessExpiresAt') || !num('signedInAt')) return undefined;
+  if (!str('appId') || !str('base') || !str('openId') || typeof v.name !== 'string' || !str('accessToken') || !num('accessExpiresAt') || !num('signedInAt')) return undefined;
   if (v.refreshToken !== undefined && (!str('refreshToken') || !num('refreshExpiresAt'))) return undefined;
   if (!Array.isArray(v.scopes) || !v.scopes.every((s) => typeof s === 'string')) return undefined;
   return {
     appId: v.appId as string,
+    base: v.base as string,
     openId: v.openId as string,
     name: v.name,
     accessToken: v.accessToken as string,

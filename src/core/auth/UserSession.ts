@@ -18,6 +18,8 @@ export interface UserSessionOptions {
   store: SessionStore;
   /** The App ID this session must belong to: a sign-in made with another app cannot be renewed. */
   appId: string;
+  /** The Open API base it must have been made through (OAuthApi.baseUrl). */
+  base: string;
   /** Trades a refresh token for a new pair (OAuthApi.refresh). Shared by every waiting caller: no signal. */
   refresh(refreshToken: string): Promise<TokenGrant>;
   lock?: RenewalLock;
@@ -100,7 +102,7 @@ export class UserSession implements TokenProvider {
 
   private async load(): Promise<StoredSession | undefined> {
     const s = await this.options.store.load();
-    return s?.appId === this.options.appId ? s : undefined;
+    return s?.appId === this.options.appId && s.base === this.options.base ? s : undefined;
   }
 
   private renew(seen: StoredSession): Promise<StoredSession> {

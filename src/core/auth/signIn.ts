@@ -101,6 +101,7 @@ export async function completeSignIn(api: OAuthApi, grant: TokenGrant, requested
   const at = now();
   const session: StoredSession = {
     appId: api.app.appId,
+    base: api.baseUrl,
     openId: user.openId,
     name: user.name,
     accessToken: grant.accessToken,

@@ -87,6 +87,7 @@ export function connectOAuth(options: Omit<ConnectOptions, 'credentials' | 'gate
   const appId = options.appId?.trim();
   const appSecret = options.appSecret?.trim();
   if (!appId || !appSecret) throw new FeishuError({ code: 'NO_APP_CREDENTIALS' });
-  const client = new FeishuClient({ ...options, baseUrl: resolveBaseUrl(options.brand, options.baseUrl) });
-  return new OAuthApi(client, { appId, appSecret }, resolveAccountsUrl(options.brand, options.baseUrl));
+  const baseUrl = resolveBaseUrl(options.brand, options.baseUrl);
+  const client = new FeishuClient({ ...options, baseUrl });
+  return new OAuthApi(client, { appId, appSecret }, resolveAccountsUrl(options.brand, options.baseUrl), baseUrl);
 }

@@ -137,6 +137,7 @@ export class UserAuth {
     const session = new UserSession({
       store: this.options.secrets.sessions,
       appId: app.appId,
+      base: oauth.baseUrl,
       lock: renewalLock(this.options.lockDir, app.appId),
       refresh: (refreshToken) => oauth.refresh(refreshToken),
       onRenewed: (s) => this.options.log.info(`Renewed the sign-in of ${s.name}; the new access token is good until ${new Date(s.accessExpiresAt).toISOString()}.`),

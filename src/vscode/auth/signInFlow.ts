@@ -68,7 +68,11 @@ export async function signIn(services: Services, request: SignInRequest = {}): P
       .then((pick) => (pick === actAsMe ? vscode.workspace.getConfiguration(SETTINGS_SECTION).update('identity', 'user', vscode.ConfigurationTarget.Global) : undefined))
       .then(undefined, (err: unknown) => services.log.failure('identity setting', err));
   } else {
-    void vscode.window.showInformationMessage(t('Signed in to Feishu as {0}. Uploads now act as you and go to your My Space unless feishu.defaultFolder says otherwise.', session.name));
+    void vscode.window.showInformationMessage(
+      services.settings().defaultFolder
+        ? t('Signed in as {0}: uploads now act as you.', session.name)
+        : t('Signed in as {0}: uploads now go to your My Space.', session.name),
+    );
   }
   if (missingScopes.length > 0) {
     services.log.warn(`Feishu did not grant ${missingScopes.join(', ')}: the app has not enabled them.`);

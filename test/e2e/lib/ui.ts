@@ -204,3 +204,28 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file });
   return file;
 }
+
+/** Waits until a toast has finished sliding in: fully opaque and in the same place on two looks in a row. */
+export async function settled(toast: Locator): Promise<void> {
+  let last = '';
+  await pollUntil(
+    'the toast to settle',
+    async () => {
+      const box = await toast.boundingBox();
+      // Runs in the page; the project compiles without DOM types, hence the narrow cast.
+      const opacity = await toast.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { opacity: string } }).getComputedStyle(el).opacity);
+      const now = `${JSON.stringify(box)} ${opacity}`;
+      const stable = opacity === '1' && now === last;
+      last = now;
+      return stable ? true : undefined;
+    },
+    { timeoutMs: 10_000, intervalMs: 150 },
+  );
+}
+
+/** Closes the toasts on screen, so the next wait cannot match an old one. */
+export async function dismissToasts(page: Page): Promise<void> {
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  const toasts = page.locator('.notifications-toasts .notification-toast');
+  await pollUntil('toasts cleared', async () => ((await toasts.count()) === 0 ? true : undefined), { timeoutMs: 10_000 });
+}

@@ -15,4 +15,5 @@ void test('the platform\'s config dir, or FEISHU_UPLOAD_CONFIG_DIR', () => {
 void test('an App ID becomes a file name that stays in the folder', () => {
   assert.equal(fileSafe('cli_a1b2'), 'cli_a1b2');
   assert.equal(fileSafe('../../etc/passwd'), '.._.._etc_passwd');
+  assert.equal(fileSafe('cli_a1@127.0.0.1:8123'), 'cli_a1@127.0.0.1_8123');
 });

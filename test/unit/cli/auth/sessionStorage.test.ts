@@ -6,7 +6,7 @@ import { after, test } from 'node:test';
 import { english } from '../../../../src/core';
 import { FileSessionStore } from '../../../../src/cli/auth/FileSessionStore';
 import { KeychainSessionStore, type KeychainEntry } from '../../../../src/cli/auth/KeychainSessionStore';
-import { KEYCHAIN_SERVICE, openSessionStorage } from '../../../../src/cli/auth/sessionStorage';
+import { KEYCHAIN_SERVICE, openSessionStorage, sessionKey } from '../../../../src/cli/auth/sessionStorage';
 import { sessionAt } from '../../../helpers/memorySessionStore';
 
 const dir = mkdtempSync(join(tmpdir(), 'feishu-storage-'));
@@ -31,7 +31,7 @@ void test('a reachable keychain keeps the sign-in: service feishu-upload, accoun
   const entry = new FakeEntry();
   const asked: string[] = [];
   const warnings: string[] = [];
-  const storage = await openSessionStorage({ FEISHU_UPLOAD_CONFIG_DIR: dir }, 'cli_a1', english, (w) => warnings.push(w), async (service, account) => {
+  const storage = await openSessionStorage({ FEISHU_UPLOAD_CONFIG_DIR: dir }, 'cli_a1', 'https://open.feishu.cn', english, (w) => warnings.push(w), async (service, account) => {
     asked.push(`${service} ${account}`);
     return entry;
   });
@@ -50,13 +50,13 @@ void test('a reachable keychain keeps the sign-in: service feishu-upload, accoun
 
 void test('no keychain (the binding will not load, or no Secret Service): the 0600 file, with one warning naming it', async () => {
   const warnings: string[] = [];
-  const storage = await openSessionStorage({ FEISHU_UPLOAD_CONFIG_DIR: dir }, 'cli_a1', english, (w) => warnings.push(w), async () => {
+  const storage = await openSessionStorage({ FEISHU_UPLOAD_CONFIG_DIR: dir }, 'cli_a1', 'https://open.feishu.cn', english, (w) => warnings.push(w), async () => {
     throw new Error('Platform failure: DBus error: no session bus\nmore detail');
   });
   assert.ok(storage.store instanceof FileSessionStore);
   assert.equal(storage.where, join(dir, 'session-cli_a1.json'));
   assert.deepEqual(warnings, [`no OS keychain is reachable (Platform failure: DBus error: no session bus); the sign-in is kept in ${join(dir, 'session-cli_a1.json')}, readable only by you.`]);
-  const quiet = await openSessionStorage({ FEISHU_UPLOAD_CONFIG_DIR: dir }, 'cli_a1', english, undefined, async () => {
+  const quiet = await openSessionStorage({ FEISHU_UPLOAD_CONFIG_DIR: dir }, 'cli_a1', 'https://open.feishu.cn', english, undefined, async () => {
     throw new Error('x');
   });
   assert.ok(quiet.store instanceof FileSessionStore, 'no warn callback: no warning, same store');
@@ -64,7 +64,7 @@ void test('no keychain (the binding will not load, or no Secret Service): the 06
 
 void test('FEISHU_UPLOAD_KEYCHAIN=0 never touches the keychain', async () => {
   let touched = false;
-  const storage = await openSessionStorage({ FEISHU_UPLOAD_CONFIG_DIR: dir, FEISHU_UPLOAD_KEYCHAIN: '0' }, 'cli_a1', english, undefined, async () => {
+  const storage = await openSessionStorage({ FEISHU_UPLOAD_CONFIG_DIR: dir, FEISHU_UPLOAD_KEYCHAIN: '0' }, 'cli_a1', 'https://open.feishu.cn', english, undefined, async () => {
     touched = true;
     return new FakeEntry();
   });
@@ -77,7 +77,7 @@ void test('a session file others can read is reported', async () => {
   await new FileSessionStore(path).save(sessionAt(0, { appId: 'cli_a2' }));
   chmodSync(path, 0o644);
   const warnings: string[] = [];
-  await openSessionStorage({ FEISHU_UPLOAD_CONFIG_DIR: join(dir, 'open'), FEISHU_UPLOAD_KEYCHAIN: '0' }, 'cli_a2', english, (w) => warnings.push(w));
+  await openSessionStorage({ FEISHU_UPLOAD_CONFIG_DIR: join(dir, 'open'), FEISHU_UPLOAD_KEYCHAIN: '0' }, 'cli_a2', 'https://open.feishu.cn', english, (w) => warnings.push(w));
   assert.deepEqual(warnings, [`${path} is readable by other users: run "chmod 600" on it, or sign in again.`]);
 });
 
@@ -94,4 +94,11 @@ void test('the file store writes 0600 through a rename, reads back, ignores dama
   await store.clear();
   await store.clear();
   assert.equal(await store.load(), undefined);
+});
+
+void test('one sign-in per app and service: the brand\'s hosts by App ID alone, an override by its host too', () => {
+  assert.equal(sessionKey('cli_a1', 'https://open.feishu.cn'), 'cli_a1');
+  assert.equal(sessionKey('cli_a1', 'https://open.larksuite.com'), 'cli_a1');
+  assert.equal(sessionKey('cli_a1', 'http://127.0.0.1:8123'), 'cli_a1@127.0.0.1:8123');
+  assert.equal(sessionKey('cli_a1', 'https://proxy.example.com/feishu'), 'cli_a1@proxy.example.com');
 });

@@ -41,7 +41,7 @@ class FakeEndpoint {
 }
 
 function make(store: MemorySessionStore, endpoint: FakeEndpoint, c = clock(), more: Partial<UserSessionOptions> = {}): UserSession {
-  return new UserSession({ store, appId: 'cli_test', refresh: endpoint.refresh, now: c.now, sleep: c.sleep, ...more });
+  return new UserSession({ store, appId: 'cli_test', base: 'https://open.feishu.cn', refresh: endpoint.refresh, now: c.now, sleep: c.sleep, ...more });
 }
 
 void test('a fresh access token is handed out as it is, without a call', async () => {
@@ -215,6 +215,8 @@ void test('a sign-in of another app, or none, is "not signed in"; one without a 
   const other = make(new MemorySessionStore(sessionAt(T0, { appId: 'cli_other' })), endpoint);
   assert.equal(await other.user(), undefined);
   await assert.rejects(other.getToken(), /You are not signed in/);
+  const elsewhere = make(new MemorySessionStore(sessionAt(T0, { base: 'http://127.0.0.1:9999' })), endpoint);
+  assert.equal(await elsewhere.user(), undefined, 'a sign-in made against another service (an emulator) is none here');
 
   const c = clock();
   const store = new MemorySessionStore(sessionAt(T0, { refreshToken: undefined, refreshExpiresAt: undefined }));

@@ -15,7 +15,7 @@ void test('the app is named by its App ID; a pasted user token by a fingerprint 
 });
 
 void test('a signed-in user is their open_id and name; the log names each identity without a token', () => {
-  const session = new UserSession({ store: new MemorySessionStore(), appId: 'cli_a1', refresh: () => Promise.reject(new Error('unused')) });
+  const session = new UserSession({ store: new MemorySessionStore(), appId: 'cli_a1', base: 'https://open.feishu.cn', refresh: () => Promise.reject(new Error('unused')) });
   const user = identityOf({ session, user: { openId: 'ou_1', name: 'Ada Lin' } });
   assert.deepEqual(user, { kind: 'user', id: 'ou_1', name: 'Ada Lin' });
   assert.equal(describeIdentity(user), 'Ada Lin (ou_1)');

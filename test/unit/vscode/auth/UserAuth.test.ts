@@ -25,7 +25,7 @@ function make(settings: Partial<FeishuSettings> = {}) {
   const secrets = new SecretStore(storage);
   const auth = new UserAuth({
     secrets,
-    settings: () => ({ ...DEFAULT_SETTINGS, apiBaseUrl: 'http://127.0.0.1:9', ...settings }),
+    settings: () => ({ ...DEFAULT_SETTINGS, ...settings }),
     state: { get: (k) => state.get(k), update: async (k, v) => void state.set(k, v) },
     lockDir: dir,
     log: { info: (m) => lines.push(`info ${m}`), warn: (m) => lines.push(`warn ${m}`) },
