@@ -239,7 +239,7 @@ step('7. Feishu: Get Started opens the walkthrough', SLOW, async () => {
   await waitForWalkthrough(
     page(),
     'Get Started with Feishu Upload',
-    ['Create a custom app', 'Add the scopes', 'Publish a version', 'Save the app credentials', 'Share a folder with the app'],
+    ['Create a custom app', 'Add the scopes', 'Publish a version', 'Save the app credentials', 'Sign in as yourself', 'Share a folder with the app'],
     'Open the Lark Developer Console',
   );
   await screenshot(page(), 'walkthrough-en');
@@ -268,9 +268,9 @@ step('8. the same window in Chinese: menu item, messages and the walkthrough', 1
     const toast = await waitForToast(zh.page, '飞书上传需要先设置凭证', { timeout: 60_000 });
     await toast.locator('.monaco-button', { hasText: '设置应用凭证' }).waitFor();
     await screenshot(zh.page, '09-zh-cn');
-    // A newcomer without an app takes the guard's third button: the walkthrough, in Chinese.
+    // A newcomer without an app takes the guard's last button: the walkthrough, in Chinese.
     await clickToastButton(toast, '快速上手');
-    await waitForWalkthrough(zh.page, '飞书上传入门', ['创建企业自建应用', '开通权限', '发布版本', '保存应用凭证', '把文件夹共享给应用'], '打开 Lark 开发者后台');
+    await waitForWalkthrough(zh.page, '飞书上传入门', ['创建企业自建应用', '开通权限', '发布版本', '保存应用凭证', '以你本人的身份登录', '把文件夹共享给应用'], '打开 Lark 开发者后台');
     await screenshot(zh.page, 'walkthrough-zh-cn');
   } catch (err) {
     await screenshot(zh.page, '09-zh-cn-failed').catch(() => undefined);
