@@ -20,6 +20,7 @@ export {
   screenshot,
   settled,
   dismissToasts,
+  journey,
   type QuickInputOptions,
 } from './lib/ui';
 export { readOutputChannelLog, waitForOutputChannelText, readExtensionHostLog } from './lib/logs';

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { startEmulator, type Emulator } from '../../src/emulator';
 import {
@@ -16,6 +16,7 @@ import {
   defaultCacheDir,
   dismissToasts,
   freePort,
+  journey,
   makeTempDir,
   openWorkbench,
   packageVsix,
@@ -76,21 +77,7 @@ after(async () => {
   await emu?.close();
 });
 
-function step(name: string, timeout: number, body: () => Promise<void>): void {
-  void test(name, { timeout }, async () => {
-    try {
-      await body();
-    } catch (err) {
-      if (wb) await screenshot(wb.page, `failed-${name.slice(0, 2).replace(/\W/g, '')}`).catch(() => undefined);
-      throw err;
-    }
-  });
-}
-
-function page(): Page {
-  assert.ok(wb, 'the workbench did not open');
-  return wb.page;
-}
+const { step, page } = journey(() => wb);
 
 const ada = (): { openId: string; name: string } => emu.users()[0];
 

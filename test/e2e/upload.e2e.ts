@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startEmulator, type Emulator } from '../../src/emulator';
 import {
@@ -14,6 +14,7 @@ import {
   contextMenuItem,
   defaultCacheDir,
   explorerItem,
+  journey,
   makeTempDir,
   openWorkbench,
   packageVsix,
@@ -86,22 +87,7 @@ after(async () => {
   await emu?.close();
 });
 
-/** A test whose failure leaves a screenshot named after it, for triage in CI. */
-function step(name: string, timeout: number, body: () => Promise<void>): void {
-  void test(name, { timeout }, async () => {
-    try {
-      await body();
-    } catch (err) {
-      if (wb) await screenshot(wb.page, `failed-${name.slice(0, 2).replace(/\W/g, '')}`).catch(() => undefined);
-      throw err;
-    }
-  });
-}
-
-function page(): Page {
-  assert.ok(wb, 'the workbench did not open');
-  return wb.page;
-}
+const { step, page } = journey(() => wb);
 
 step('1. Set App Credentials from the palette', 200_000, async () => {
   // The palette lists contributed commands only once the extension host has registered them (10-25 s

@@ -127,7 +127,7 @@ void test('Cancel: the batch stops and the message says what was not uploaded', 
 void test('no credentials and the offer dismissed: nothing else happens', async () => {
   await fake.run('feishu.upload', file('hello.txt'));
   assert.deepEqual(fake.shown.map((s) => s.severity), ['warning']);
-  assert.deepEqual(fake.shown[0].items, ['Sign In', 'Set App Credentials', 'Set User Access Token', 'Get Started']);
+  assert.deepEqual(fake.shown[0].items, ['Sign In', 'Set App Credentials', 'Get Started']);
   assert.equal(emu.listFiles().length, 0);
 });
 

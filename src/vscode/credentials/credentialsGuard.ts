@@ -24,7 +24,8 @@ export async function ensureCredentials(services: Services): Promise<void> {
     choices = ['setAppCredentials'];
   } else {
     text = t('Feishu Upload needs credentials first: sign in with Feishu through your custom app, or set that app\'s App ID and App Secret to act as the app.');
-    choices = ['signIn', 'setAppCredentials', 'setUserAccessToken', 'getStarted'];
+    // Three buttons fit a notification; pasting a user token stays an expert's palette command.
+    choices = ['signIn', 'setAppCredentials', 'getStarted'];
   }
   const labels = choices.map((a) => actionLabel(a, t));
   const pick = await vscode.window.showWarningMessage(text, ...labels);

@@ -1,9 +1,10 @@
 // UI helpers for the VS Code 1.139 web workbench. Every wait is on visible state.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { pollUntil } from './env';
-import { artifactsDirOf } from './workbench';
+import { artifactsDirOf, type Workbench } from './workbench';
 
 const DEFAULT_TIMEOUT = 30_000;
 
@@ -228,4 +229,31 @@ export async function dismissToasts(page: Page): Promise<void> {
   await runCommand(page, 'Notifications: Clear All Notifications');
   const toasts = page.locator('.notifications-toasts .notification-toast');
   await pollUntil('toasts cleared', async () => ((await toasts.count()) === 0 ? true : undefined), { timeoutMs: 10_000 });
+}
+
+/**
+ * The steps of a journey over one workbench: `step(name, timeout, body)` is a test whose failure leaves a
+ * screenshot named after it (for triage in CI); `page()` is the workbench page, failing when it did not open.
+ */
+export function journey(workbench: () => Workbench | undefined): {
+  step(name: string, timeout: number, body: () => Promise<void>): void;
+  page(): Page;
+} {
+  const page = (): Page => {
+    const wb = workbench();
+    if (!wb) throw new Error('the workbench did not open');
+    return wb.page;
+  };
+  const step = (name: string, timeout: number, body: () => Promise<void>): void => {
+    void test(name, { timeout }, async () => {
+      try {
+        await body();
+      } catch (err) {
+        const wb = workbench();
+        if (wb) await screenshot(wb.page, `failed-${name.slice(0, 2).replace(/\W/g, '')}`).catch(() => undefined);
+        throw err;
+      }
+    });
+  };
+  return { step, page };
 }

@@ -25,8 +25,15 @@ class FakeEndpoint {
   private n = 1;
   private spent = new Set<string>();
   failures: FeishuError[] = [];
-  /** Holds each refresh until release() (to race two callers). */
+  /** Holds each refresh until released (to race two callers). */
   gate?: Promise<void>;
+
+  /** From now on refreshes wait; the returned function lets them go. */
+  hold(): () => void {
+    let release!: () => void;
+    this.gate = new Promise((r) => (release = r));
+    return release;
+  }
 
   refresh = async (refreshToken: string): Promise<TokenGrant> => {
     this.calls.push(refreshToken);
@@ -74,8 +81,7 @@ void test('concurrent callers in one process share one renewal', async () => {
   const c = clock();
   const store = new MemorySessionStore(sessionAt(T0));
   const endpoint = new FakeEndpoint();
-  let release!: () => void;
-  endpoint.gate = new Promise((r) => (release = r));
+  const release = endpoint.hold();
   const session = make(store, endpoint, c);
   c.advance(7200_000);
   const waiting = Promise.all([session.getToken(), session.getToken(), session.getToken()]);
@@ -241,8 +247,7 @@ void test('a caller\'s abort ends its wait, not the shared renewal', async () =>
   const c = clock();
   const store = new MemorySessionStore(sessionAt(T0));
   const endpoint = new FakeEndpoint();
-  let release!: () => void;
-  endpoint.gate = new Promise((r) => (release = r));
+  const release = endpoint.hold();
   const session = make(store, endpoint, c);
   await session.current();
   c.advance(7200_000);

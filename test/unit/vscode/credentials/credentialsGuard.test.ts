@@ -49,7 +49,7 @@ void test('with credentials it asks nothing', async () => {
 
 void test('without credentials it offers to sign in or set them, or the walkthrough', async () => {
   await cancelled(ensureCredentials(services));
-  assert.deepEqual(fake.shown, [{ severity: 'warning', text: NEEDS, items: ['Sign In', 'Set App Credentials', 'Set User Access Token', 'Get Started'], modal: false }]);
+  assert.deepEqual(fake.shown, [{ severity: 'warning', text: NEEDS, items: ['Sign In', 'Set App Credentials', 'Get Started'], modal: false }]);
   assert.deepEqual(fake.executed, [], 'dismissed: nothing runs');
 });
 
