@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { documentUrl, type DocumentRef } from '../../core';
+import { describeIdentity, documentUrl, type DocumentRef } from '../../core';
 import type { BatchFile, BatchResult } from '../upload/batch';
 import { loggedUpload, runWithProgress } from '../upload/batchRunner';
 import { withAbortSignal } from '../ui/cancellation';
@@ -22,7 +22,7 @@ export async function uploadFilesToDocument(services: Services, files: readonly 
       .then(undefined, (err: unknown) => services.log.failure('remember document', err));
     const upload = loggedUpload(
       services,
-      `document "${document.title}" (${document.documentId})`,
+      `document "${document.title}" (${document.documentId}) as ${describeIdentity(lease.identity)}`,
       async (source, options) => ({ ...(await lease.documents.insert(source, document.documentId, options)), url: document.url }),
       (file, r) => `added ${file.path} to document ${r.documentId} as ${r.blockKind} block ${r.blockId} (${r.method}, ${r.parts} part(s), ${r.ms} ms)`,
     );

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isCancelled, openFileSource, planImport, type ImportResult, type UploadTarget } from '../../core';
+import { describeIdentity, isCancelled, openFileSource, planImport, type ImportResult, type UploadTarget } from '../../core';
 import { resolveTarget } from '../folders/askFolder';
 import { withAbortSignal } from '../ui/cancellation';
 import type { Lease } from '../services/ClientPool';
@@ -35,7 +35,7 @@ async function importOne(services: Services, lease: Lease, filePath: string, tar
   const folderToken = target.kind === 'folder' ? target.folderToken : undefined;
   const source = await openFileSource(filePath);
   try {
-    services.log.fileStarted(filePath, source.size, `an import into ${folderToken ? `folder ${folderToken}` : 'My Space'}`);
+    services.log.fileStarted(filePath, source.size, `an import into ${folderToken ? `folder ${folderToken}` : 'My Space'} as ${describeIdentity(lease.identity)}`);
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: t('Importing into Feishu'), cancellable: true },
       (progress, token) =>
