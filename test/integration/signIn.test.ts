@@ -166,18 +166,20 @@ void describe('uploading as the signed-in user, with renewal', () => {
     }
   });
 
-  void it('renews before expiry without Feishu having to refuse anything', async () => {
-    emu.setUserTokenTtl(2);
+  void it('renews 5 minutes before expiry, without Feishu having to refuse anything', async () => {
     const store = new MemorySessionStore(await browserSignIn());
-    emu.setUserTokenTtl(7200);
-    const session = sessionOver(store, { renewEarlyMs: 1500 });
+    // Our wall clock moves (the emulator's does not): the stored expiry comes within the 5 minutes.
+    let ahead = 0;
+    const session = sessionOver(store, { now: () => Date.now() + ahead });
     const first = await session.getToken();
-    await new Promise((r) => setTimeout(r, 600));
+    ahead = 7200_000 - 300_000 + 1000;
     const refreshes = tokenCalls();
+    const expired = emu.stats().codes['99991677'] ?? 0;
     const second = await session.getToken();
     assert.notEqual(second, first);
     assert.equal(tokenCalls() - refreshes, 1);
     assert.equal((await engineCall(session)).code, 0);
+    assert.equal(emu.stats().codes['99991677'] ?? 0, expired, 'Feishu never had to say it expired');
   });
 
   void it('a revoked sign-in ends with "signed out", the store cleared, and the message saying to sign in again', async () => {
