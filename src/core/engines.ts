@@ -1,10 +1,15 @@
 import { DocumentUploader } from './docs/DocumentUploader';
+import { Drive } from './drive/Drive';
+import { Folders } from './drive/Folders';
+import { Links } from './drive/Links';
+import { DriveApi } from './feishu/drive';
 import { connect, type ConnectOptions } from './feishu/connect';
 import { DocxApi } from './feishu/docx';
 import { identityOf, type Identity, type SignedInUser } from './feishu/identity';
 import type { FeishuClient } from './feishu/FeishuClient';
 import { Importer, type ImporterOptions } from './import/Importer';
 import { systemClock } from './limits/Clock';
+import { DrivePacer } from './limits/DrivePacer';
 import { docxWritePacer, type KeyedPacer } from './limits/KeyedPacer';
 import type { RetrySettings } from './limits/retry';
 import { Uploader, type UploaderOptions } from './upload/Uploader';
@@ -15,6 +20,8 @@ export interface EngineOptions extends ConnectOptions, RetrySettings {
    * default: a new one for these engines.
    */
   docxPacer?: KeyedPacer;
+  /** Paces Drive listings, metas and permission calls (Feishu's per-app limits). Share one per app; default a new one. */
+  drivePacer?: DrivePacer;
   /** A problem worth a log line that is not the error being reported (e.g. an empty block left behind). */
   onWarning?: (message: string) => void;
   /** Uploader settings beyond the retry ones (restarts after an expired upload id). */
@@ -37,6 +44,8 @@ export interface Engines {
   readonly uploader: Uploader;
   readonly documents: DocumentUploader;
   readonly importer: Importer;
+  /** Drive folders: browse, make, upload trees, Feishu's links. */
+  readonly drive: Drive;
   /** Closes the client's keep-alive connections; the engines are unusable afterwards. */
   dispose(): void;
 }
@@ -53,8 +62,11 @@ export function createEngines(options: EngineOptions, connectClient: (options: C
   const docx = new DocxApi(client, options.docxPacer ?? docxWritePacer(options.clock ?? systemClock));
   const documents = new DocumentUploader(client, uploader, docx, { ...retry, onWarning: options.onWarning });
   const importer = new Importer(client, uploader, { ...options.importer, ...retry });
+  const driveApi = new DriveApi(client, options.drivePacer ?? new DrivePacer(options.clock ?? systemClock));
+  const links = new Links(driveApi, { ...retry, brand: options.brand, baseUrl: options.baseUrl, onWarning: options.onWarning });
+  const drive = new Drive(driveApi, new Folders(driveApi, retry), links, uploader, { ...retry, onWarning: options.onWarning });
   // connectClient has refused missing credentials by now.
   const credentials = options.credentials!;
   const signedInUser = options.signedInUser ?? ('session' in credentials ? credentials.user : undefined);
-  return { identity: identityOf(credentials), signedInUser, uploader, documents, importer, dispose: () => client.dispose() };
+  return { identity: identityOf(credentials), signedInUser, uploader, documents, importer, drive, dispose: () => client.dispose() };
 }

@@ -58,6 +58,8 @@ const IMPORT_LIMITS =
 const EXTENSION_MATCH = 'Give the file its real extension (.md, .docx, .xlsx, .csv …) and import it again.';
 const TYPE_MATCH = 'Choose a type this file can become: text and Word files as docx, .xlsx and .csv as sheet or bitable, .xls as sheet.';
 const SPLIT_FILE = 'Split the file into smaller ones and import them.';
+const SHARING_RIGHTS = 'Ask the folder\'s owner for full access, or set link sharing by hand in Feishu.';
+const ANYONE_OFF = 'Use link sharing within the organisation (tenant_readable or tenant_editable), or ask your Feishu admin.';
 const REAL_FORMAT = 'Check that the file really is what its extension says (e.g. a .docx saved by Word), then import it again.';
 
 /** Feishu's codes: the upload_part error table, the other upload endpoints, tenant token and gateway codes. */
@@ -101,6 +103,23 @@ export const FEISHU_CODES: Readonly<Record<number, CatalogueEntry>> = {
   1062506: e('quota', false, 'The folder is nested too deep (15 levels at most).', 'Upload into a folder nearer the root.'),
   1062507: e('quota', false, 'The folder holds too many items (1,500 at most in one level).', 'Upload into another folder.'),
   1064230: e('transient', true, 'The Drive is locked for data migration.', RETRY_LATER),
+  // Drive folders: listing, create_folder (docs/feishu/drive.md §3.3, §4)
+  1064001: e('validation', false, 'Feishu refused the page size of the folder listing.', REPORT),
+  1064510: e('permission', false, 'Feishu does not allow this across organisations (tenants).', 'Use a folder of your own organisation.'),
+  1064511: e('permission', false, 'Feishu does not allow this across Feishu and Lark.', 'Use a folder on the same platform (Feishu or Lark) as the app.'),
+  // Permissions: link sharing and collaborators (docs/feishu/drive.md §10)
+  1063001: e('validation', false, 'Feishu refused the sharing request as invalid.', REPORT),
+  1063002: e('permission', false, 'No permission to change who can open this file.', SHARING_RIGHTS),
+  1063003: e('permission', false, 'Feishu refused the sharing change (collaborator limit, organisation policy, or who can see whom).', 'Ask your Feishu admin whether the organisation allows it, or share the file by hand in Feishu.'),
+  1063004: e('permission', false, 'You may not share this file.', SHARING_RIGHTS),
+  1063005: e('notFound', false, 'The file to share has been deleted.', 'Upload it again.'),
+  1063006: e('rate', true, 'Too many sharing changes at once.', RETRY_LATER),
+  1066001: e('transient', true, 'Feishu\'s permission service had an internal error.', RETRY_LATER),
+  1066002: e('transient', true, 'Feishu\'s permission service was busy with another change.', RETRY_LATER),
+  91009: e('permission', false, 'The organisation\'s security policy forbids sharing outside it.', ANYONE_OFF),
+  91010: e('permission', false, 'Sharing outside the organisation is off for this file.', ANYONE_OFF),
+  91011: e('permission', false, 'The file\'s security label forbids sharing outside the organisation.', ANYONE_OFF),
+  91012: e('permission', false, 'The file\'s security label forbids this sharing setting.', 'Choose another link sharing setting, or ask your Feishu admin about the security label.'),
   // Docx blocks (docx/v1/documents/*)
   1770001: e('validation', false, 'Feishu rejected the document request as invalid.', `Check the document link. ${REPORT}`),
   1770002: e('notFound', false, 'The document or block was not found.', 'Check that the document still exists and the link is right; the app can only see documents shared with it.'),
@@ -247,6 +266,7 @@ export const LOCAL_CODES = {
   NAME_TOO_LONG: e('input', false, 'The file name is longer than Feishu\'s 250 characters.', 'Rename the file to 250 characters or fewer.'),
   NO_CREDENTIALS: e('config', false, 'No Feishu credentials are set.', 'Set FEISHU_APP_ID and FEISHU_APP_SECRET (a custom app\'s credentials) or FEISHU_ACCESS_TOKEN (a user access token).'),
   BAD_FOLDER: e('input', false, 'This is not a Feishu folder link or token.', 'Paste a folder link like https://example.feishu.cn/drive/folder/<token>, or the token alone.'),
+  BAD_FOLDER_NAME: e('input', false, 'Feishu cannot name a folder like this.', 'Use a name of 1 to 256 bytes (about 85 Chinese characters).'),
   BAD_BASE_URL: e('config', false, 'The API base URL is not allowed.', 'Use an https:// URL (http:// only for 127.0.0.1 or localhost), or leave it empty to use the brand\'s default.'),
   BAD_TARGET: e('input', false, 'The upload target is incomplete.', 'Give both a parent type and a parent node for document media, and valid JSON for extra.'),
   BAD_DOCUMENT: e('input', false, 'This is not a Feishu document link.', 'Paste a document link like https://example.feishu.cn/docx/<id>, or a wiki link like https://example.feishu.cn/wiki/<token>.'),

@@ -64,7 +64,8 @@ export function documentUrl(brand: Brand, documentId: string, override?: string)
   return webUrl(brand, `docx/${documentId}`, override);
 }
 
-function webUrl(brand: Brand, path: string, override?: string): string {
+/** A browser link on the brand's domain (or the override's host), for when Feishu gives none. */
+export function webUrl(brand: Brand, path: string, override?: string): string {
   const base = override?.trim() ? resolveBaseUrl(brand, override) : BRAND_WEB[brand];
   return `${base}/${path}`;
 }

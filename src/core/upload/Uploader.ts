@@ -53,7 +53,7 @@ const UPLOAD_ID_EXPIRED = 1061021;
 
 /** Uploads one file per call: upload_all up to 20 MiB, prepare/part/finish above. */
 export class Uploader {
-  private rootFolder?: Promise<string>;
+  private rootLookup?: Promise<string>;
   private readonly clock: Clock;
 
   constructor(
@@ -83,7 +83,7 @@ export class Uploader {
       checkMediaTarget(target.parentType, target.parentNode, target.extra);
       return { api: 'medias', parentType: target.parentType, parentNode: target.parentNode, extra: target.extra };
     }
-    const folder = target.folderToken || (await this.root(signal));
+    const folder = target.folderToken || (await this.rootFolder(signal));
     return { api: apiOf(target), parentType: 'explorer', parentNode: folder };
   }
 
@@ -92,15 +92,15 @@ export class Uploader {
    * carries no caller's signal (cancelling one batch must not fail another waiting on it); each caller races its
    * own. A failed lookup is forgotten, so the next upload asks again.
    */
-  private root(signal?: AbortSignal): Promise<string> {
-    if (!this.rootFolder) {
+  rootFolder(signal?: AbortSignal): Promise<string> {
+    if (!this.rootLookup) {
       const lookup = withRetry(() => this.client.rootFolderMeta(), this.retryContext()).then((meta) => meta.token);
-      this.rootFolder = lookup;
+      this.rootLookup = lookup;
       lookup.catch(() => {
-        if (this.rootFolder === lookup) this.rootFolder = undefined;
+        if (this.rootLookup === lookup) this.rootLookup = undefined;
       });
     }
-    return untilAborted(this.rootFolder, signal);
+    return untilAborted(this.rootLookup, signal);
   }
 
   private async uploadAll(source: FileSource, parent: Parent, options: UploadOptions): Promise<{ fileToken: string; parts: number }> {

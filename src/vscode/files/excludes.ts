@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { IsExcluded } from './fileList';
+import type { IsExcluded } from '../../core';
 import { compileExcludes, type ExcludeConfig, type ExcludeTest } from './excludeRules';
 
 /**

@@ -1,12 +1,11 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { describeIdentity, isCancelled, openFileSource, planImport, type ImportResult, type UploadTarget } from '../../core';
+import { describeIdentity, isCancelled, nodeFileSystem, openFileSource, planImport, type ImportResult, type UploadTarget } from '../../core';
 import { resolveTarget } from '../folders/askFolder';
 import { withAbortSignal } from '../ui/cancellation';
 import type { Lease } from '../services/ClientPool';
 import type { UriLike } from '../commands/commandArgs';
 import { ImportProgressReport } from './ImportProgressReport';
-import { nodeFileSystem } from '../files/nodeFileSystem';
 import type { Services } from '../services/services';
 
 /**

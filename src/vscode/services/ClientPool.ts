@@ -1,4 +1,13 @@
-import { createEngines as coreCreateEngines, type CallGate, type CallInfo, type EngineOptions, type Engines, type KeyedPacer, type UploaderOptions } from '../../core';
+import {
+  createEngines as coreCreateEngines,
+  type CallGate,
+  type CallInfo,
+  type DrivePacer,
+  type EngineOptions,
+  type Engines,
+  type KeyedPacer,
+  type UploaderOptions,
+} from '../../core';
 import type { Connection } from '../auth/UserAuth';
 import type { FeishuSettings } from '../config/settings';
 
@@ -10,6 +19,8 @@ export interface ClientPoolOptions {
   gate: CallGate;
   /** The one docx write pacer of this window: 3 writes per second per app and per document. */
   docxPacer: KeyedPacer;
+  /** The one Drive pacer of this window: listings, metas and permission calls per app. */
+  drivePacer: DrivePacer;
   onCall?: (info: CallInfo) => void;
   onRetry?: UploaderOptions['onRetry'];
   /** A problem worth a log line that is not the error being reported (e.g. an empty block left behind). */
@@ -53,13 +64,14 @@ export class ClientPool {
     }
     entry.leases++;
     let released = false;
-    const { identity, signedInUser, uploader, documents, importer } = entry.engines;
+    const { identity, signedInUser, uploader, documents, importer, drive } = entry.engines;
     return {
       identity,
       signedInUser,
       uploader,
       documents,
       importer,
+      drive,
       settings: entry.settings,
       release: () => {
         if (released) return;
@@ -97,6 +109,7 @@ export class ClientPool {
       signedInUser: connection?.signedInUser,
       gate: this.options.gate,
       docxPacer: this.options.docxPacer,
+      drivePacer: this.options.drivePacer,
       onCall: this.options.onCall,
       onRetry: this.options.onRetry,
       onWarning: this.options.onWarning,

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CallGate, docxWritePacer, systemClock, type Clock, type Translate } from '../../core';
+import { CallGate, DrivePacer, docxWritePacer, systemClock, type Clock, type Translate } from '../../core';
 import { AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, FeishuAuthProvider } from '../auth/FeishuAuthProvider';
 import { UserAuth } from '../auth/UserAuth';
 import { whoLabel } from '../auth/whoLabel';
@@ -54,6 +54,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     // One gate per activation: Feishu allows one upload call in flight per app, across all batches.
     gate: new CallGate(systemClock),
     docxPacer: docxWritePacer(systemClock),
+    drivePacer: new DrivePacer(systemClock),
     onCall: (info) => log.call(info),
     onRetry: (err, retry, delayMs) => log.retry(err, retry, delayMs),
     onWarning: (message) => log.warn(message),

@@ -5,8 +5,7 @@ import type { BatchFile, BatchResult } from './batch';
 import { loggedUpload, runWithProgress } from './batchRunner';
 import type { UriLike } from '../commands/commandArgs';
 import { filesExcludeMatcher } from '../files/excludes';
-import { expandSelection } from '../files/fileList';
-import { nodeFileSystem } from '../files/nodeFileSystem';
+import { expandSelection, nodeFileSystem } from '../../core';
 import { showResults } from './results';
 import type { Services } from '../services/services';
 

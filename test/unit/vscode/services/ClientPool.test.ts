@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { CallGate, createEngines, docxWritePacer, FeishuError, type ConnectOptions, type Credentials, type FeishuClient } from '../../../../src/core';
+import { CallGate, createEngines, docxWritePacer, DrivePacer, FeishuError, type ConnectOptions, type Credentials, type FeishuClient } from '../../../../src/core';
 import { ClientPool } from '../../../../src/vscode/services/ClientPool';
 import { DEFAULT_SETTINGS, type FeishuSettings } from '../../../../src/vscode/config/settings';
 import { FakeClock } from '../../../helpers/FakeClock';
@@ -13,6 +13,7 @@ function pool(state: { creds?: Credentials; settings?: FeishuSettings }) {
     settings: () => state.settings ?? DEFAULT_SETTINGS,
     gate,
     docxPacer: docxWritePacer(new FakeClock()),
+    drivePacer: new DrivePacer(new FakeClock()),
     // The real factory over a fake client: what the pool hands to connect, and whether it closed it.
     createEngines: (engineOptions) =>
       createEngines(engineOptions, (options) => {
@@ -80,6 +81,7 @@ void test('the real connect refuses an http base URL off loopback', async () => 
     settings: () => ({ ...DEFAULT_SETTINGS, apiBaseUrl: 'http://evil.example.com' }),
     gate: new CallGate(new FakeClock()),
     docxPacer: docxWritePacer(new FakeClock()),
+    drivePacer: new DrivePacer(new FakeClock()),
   });
   await assert.rejects(clients.acquire(), (e: unknown) => e instanceof FeishuError && e.code === 'BAD_BASE_URL');
 });
@@ -91,6 +93,7 @@ void test('the signed-in person reaches the engines, also when acting as the app
     settings: () => DEFAULT_SETTINGS,
     gate: new CallGate(new FakeClock()),
     docxPacer: docxWritePacer(new FakeClock()),
+    drivePacer: new DrivePacer(new FakeClock()),
     createEngines: (o) => createEngines(o, () => ({ dispose: () => undefined }) as unknown as FeishuClient),
   });
   const lease = await withUser.acquire();

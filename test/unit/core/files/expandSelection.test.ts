@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { expandSelection, type FileSystemPort } from '../../../../src/vscode/files/fileList';
+import { expandSelection, type FileSystemPort } from '../../../../src/core';
 import { compileExcludes } from '../../../../src/vscode/files/excludeRules';
 
 /** An in-memory tree: paths ending in "/" are folders, others are files with that many bytes. */
@@ -49,7 +49,7 @@ void test('folders expand recursively in name order, skipping .git, node_modules
     result.files.map((f) => f.path),
     ['/ws/a.md', '/ws/b.txt', '/ws/docs/deep/z.png', '/ws/docs/guide.pdf', '/ws/out/app.js'],
   );
-  assert.deepEqual(result.files[0], { path: '/ws/a.md', name: 'a.md', size: 3 });
+  assert.deepEqual(result.files[0], { path: '/ws/a.md', name: 'a.md', size: 3, dir: ['ws'] });
   assert.equal(result.skipped, 4); // .git, node_modules ×2, empty.txt
   assert.ok(!fs.reads.some((p) => p.includes('node_modules') || p.includes('.git')), 'ignored folders are not even read');
   assert.equal(result.truncated, false);
@@ -82,4 +82,24 @@ void test('the walk stops at maxFiles and says so', async () => {
   const result = await expandSelection(['/ws'], fakeFs(tree), { maxFiles: 2 });
   assert.equal(result.files.length, 2);
   assert.equal(result.truncated, true);
+});
+
+void test('a selected folder is recreated below the target with its sub-folders, like cp -r; selected files go to the target itself', async () => {
+  const result = await expandSelection(['/ws/docs', '/ws/b.txt', '/ws/out'], fakeFs(tree));
+  assert.deepEqual(
+    result.files.map((f) => [f.path, f.dir.join('/')]),
+    [
+      ['/ws/docs/deep/z.png', 'docs/deep'],
+      ['/ws/docs/guide.pdf', 'docs'],
+      ['/ws/b.txt', ''],
+      ['/ws/out/app.js', 'out'],
+    ],
+  );
+  // Every folder walked, parents first, empty ones too; ignored folders are not among them.
+  assert.deepEqual(result.folders.map((f) => f.join('/')), ['docs', 'docs/deep', 'out']);
+});
+
+void test('a trailing slash or a relative path still names the folder by its own name', async () => {
+  const rel = await expandSelection(['/ws/docs/'], fakeFs({ '/ws/docs/': 'dir', '/ws/docs//a.txt': 1 }));
+  assert.deepEqual(rel.folders, [['docs']]);
 });

@@ -3,8 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { expandSelection } from '../../../../src/vscode/files/fileList';
-import { nodeFileSystem } from '../../../../src/vscode/files/nodeFileSystem';
+import { expandSelection, nodeFileSystem } from '../../../../src/core';
 
 void test('the real file system port: kinds, sizes, symlinked folders left out', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'feishu-fl-'));

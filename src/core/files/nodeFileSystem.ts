@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import type { FileSystemPort } from './fileList';
+import type { FileSystemPort } from './expandSelection';
 
 /** The real file system for expandSelection. */
 export const nodeFileSystem: FileSystemPort = {

@@ -21,6 +21,11 @@ export interface ExpandedFile {
   readonly path: string;
   readonly name: string;
   readonly size: number;
+  /**
+   * The folders it goes into below the target, like `cp -r`: [] for a selected file, [<selected folder's
+   * name>, …sub-folders] for a file found inside a selected folder.
+   */
+  readonly dir: readonly string[];
 }
 
 export interface Expansion {
@@ -29,13 +34,16 @@ export interface Expansion {
   readonly skipped: number;
   /** True when the walk stopped at maxFiles. */
   readonly truncated: boolean;
+  /** Every folder walked (selected ones and those inside, empty ones too), as `dir` paths, parents first. */
+  readonly folders: readonly (readonly string[])[];
 }
 
 /** Never uploaded from inside a folder: version control data and dependencies. */
 export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['.git', 'node_modules']);
 
 /**
- * Selected paths → the files to upload. Selected files are kept as they are (even empty or missing ones:
+ * Selected paths → the files to upload, each with the folders it goes into (a selected folder is recreated
+ * with its sub-folders, like `cp -r`). Selected files are kept as they are (even empty or missing ones:
  * the user then hears why they fail); selected folders are walked in name order, leaving out `.git`,
  * `node_modules`, what isExcluded says (files.exclude), empty files and symlinked folders (loops).
  * A file reached twice (a folder and a file in it both selected) is listed once.
@@ -43,17 +51,19 @@ export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['.git', 'node_modul
 export async function expandSelection(paths: readonly string[], fs: FileSystemPort, options: ExpandOptions = {}): Promise<Expansion> {
   const maxFiles = options.maxFiles ?? 10_000;
   const files: ExpandedFile[] = [];
+  const folders: string[][] = [];
   const seen = new Set<string>();
   let skipped = 0;
   let truncated = false;
 
-  const add = (p: string, size: number): void => {
+  const add = (p: string, size: number, dir: readonly string[]): void => {
     if (seen.has(p)) return;
     seen.add(p);
-    files.push({ path: p, name: path.basename(p), size });
+    files.push({ path: p, name: path.basename(p), size, dir });
   };
 
-  const walk = async (dir: string): Promise<void> => {
+  const walk = async (dir: string, below: string[]): Promise<void> => {
+    folders.push(below);
     let listed;
     try {
       listed = await fs.readdir(dir);
@@ -74,10 +84,10 @@ export async function expandSelection(paths: readonly string[], fs: FileSystemPo
         continue;
       }
       const kind = entry.kind === 'symlink' ? (await fs.stat(full))?.kind : entry.kind;
-      if (entry.kind === 'directory' && !SKIPPED_FOLDERS.has(entry.name)) await walk(full);
+      if (entry.kind === 'directory' && !SKIPPED_FOLDERS.has(entry.name)) await walk(full, [...below, entry.name]);
       else if (kind === 'file') {
         const size = (await fs.stat(full))?.size ?? 0;
-        if (size > 0) add(full, size);
+        if (size > 0) add(full, size, below);
         else skipped++;
       } else skipped++;
     }
@@ -89,8 +99,8 @@ export async function expandSelection(paths: readonly string[], fs: FileSystemPo
       break;
     }
     const stat = await fs.stat(p);
-    if (stat?.kind === 'directory') await walk(p);
-    else add(p, stat?.size ?? 0);
+    if (stat?.kind === 'directory') await walk(p, [path.basename(path.resolve(p))]);
+    else add(p, stat?.size ?? 0, []);
   }
-  return { files, skipped, truncated };
+  return { files, skipped, truncated, folders };
 }

@@ -1,0 +1,173 @@
+// Drive calls other than uploads (docs/feishu/drive.md §3, §4, §5, §8, §9): one method per endpoint, paced per
+// app (docs/feishu/limits.md §4). Wire names stay in this file.
+import { FeishuError } from '../errors/FeishuError';
+import type { DrivePacer } from '../limits/DrivePacer';
+import type { FeishuClient } from './FeishuClient';
+
+/** Item types a folder listing can hold (docs/feishu/drive.md §3.2). */
+export type DriveItemType = 'folder' | 'file' | 'doc' | 'docx' | 'sheet' | 'bitable' | 'mindnote' | 'shortcut' | 'slides' | (string & {});
+
+/** One entry of a folder listing. */
+export interface DriveItem {
+  readonly token: string;
+  readonly name: string;
+  readonly type: DriveItemType;
+  /** The folder it is in. */
+  readonly parentToken?: string;
+  /** Feishu's browser link (for a shortcut: its target's). */
+  readonly url?: string;
+  /** Shortcuts only: what they point at. */
+  readonly shortcut?: { readonly targetType: string; readonly targetToken: string };
+}
+
+export interface DrivePage {
+  readonly items: DriveItem[];
+  /** Present when there is another page. */
+  readonly nextPageToken?: string;
+}
+
+/** The largest page drive/v1/files returns (docs/feishu/drive.md §3.1). */
+export const LIST_PAGE_SIZE = 200;
+/** What metas batch_query takes per call (docs/feishu/drive.md §5). */
+export const METAS_PER_CALL = 200;
+/** A folder name's length limit, in UTF-8 bytes (docs/feishu/drive.md §4). */
+export const FOLDER_NAME_MAX_BYTES = 256;
+
+export interface DocRef {
+  readonly token: string;
+  /** `file` for an uploaded Drive file, `folder`, `docx`… (docs/feishu/drive.md §5). */
+  readonly type: string;
+}
+
+export interface DocMeta {
+  readonly token: string;
+  readonly type: string;
+  readonly title?: string;
+  /** With `withUrl`: Feishu's own link, on the tenant's domain. */
+  readonly url?: string;
+}
+
+export interface MetasAnswer {
+  readonly metas: DocMeta[];
+  /** Tokens Feishu could not answer for, with its code (970002 type, 970003 permission, 970005 not found). */
+  readonly failed: { readonly token: string; readonly code: number }[];
+}
+
+/** Who may open a file by its link (docs/feishu/drive.md §8.1 `link_share_entity`), as the settings name it. */
+export type LinkShare = 'tenant_readable' | 'tenant_editable' | 'anyone_readable';
+export const LINK_SHARES: readonly LinkShare[] = ['tenant_readable', 'tenant_editable', 'anyone_readable'];
+
+export type MemberPerm = 'view' | 'edit' | 'full_access';
+
+interface WireItem {
+  token?: string;
+  name?: string;
+  type?: string;
+  parent_token?: string;
+  url?: string;
+  shortcut_info?: { target_type?: string; target_token?: string };
+}
+
+interface WireMeta {
+  doc_token?: string;
+  doc_type?: string;
+  title?: string;
+  url?: string;
+}
+
+export class DriveApi {
+  constructor(
+    private readonly client: FeishuClient,
+    /** Share one per app: Feishu counts the app's calls. */
+    private readonly pacer: DrivePacer,
+  ) {}
+
+  /**
+   * One page of a folder. The root (no token) comes back whole, without paging, as Feishu sends it; other
+   * folders in pages of LIST_PAGE_SIZE.
+   */
+  async listPage(folderToken: string | undefined, pageToken?: string, signal?: AbortSignal): Promise<DrivePage> {
+    const endpoint = 'drive/v1/files';
+    const root = !folderToken;
+    const data = await this.client.call<{ files?: WireItem[]; has_more?: boolean; next_page_token?: string }>({
+      method: 'GET',
+      endpoint,
+      query: { folder_token: folderToken ?? '', page_size: root ? undefined : LIST_PAGE_SIZE, page_token: pageToken },
+      pace: (s) => this.pacer.acquire('list', s),
+      signal,
+    });
+    const items = (data.files ?? []).flatMap((f) => (f.token && f.type ? [toItem(f)] : []));
+    if (!data.has_more) return { items };
+    if (!data.next_page_token) throw new FeishuError({ code: 'BAD_RESPONSE', endpoint, detail: 'has_more without a next_page_token.' });
+    return { items, nextPageToken: data.next_page_token };
+  }
+
+  /**
+   * Creates a folder (empty parent = the root). Not to be retried blindly: a repeated call after a lost
+   * answer makes a second folder (callers check the listing first). Goes through the upload gate: Feishu
+   * allows it no concurrent calls and 5 per second (docs/feishu/limits.md §3).
+   */
+  async createFolder(parentToken: string | undefined, name: string, signal?: AbortSignal): Promise<{ token: string; url?: string }> {
+    const endpoint = 'drive/v1/files/create_folder';
+    const data = await this.client.call<{ token?: string; url?: string }>({
+      method: 'POST',
+      endpoint,
+      json: { name, folder_token: parentToken ?? '' },
+      gated: true,
+      signal,
+    });
+    if (!data.token) throw new FeishuError({ code: 'BAD_RESPONSE', endpoint, detail: 'No folder token in the answer.' });
+    return { token: data.token, url: data.url || undefined };
+  }
+
+  /** Up to METAS_PER_CALL documents' metadata; `withUrl` asks for Feishu's own links. */
+  async batchQueryMetas(docs: readonly DocRef[], withUrl: boolean, signal?: AbortSignal): Promise<MetasAnswer> {
+    if (docs.length > METAS_PER_CALL) throw new RangeError(`batch_query takes at most ${METAS_PER_CALL} documents, got ${docs.length}`);
+    const data = await this.client.call<{ metas?: WireMeta[]; failed_list?: { token?: string; code?: number }[] }>({
+      method: 'POST',
+      endpoint: 'drive/v1/metas/batch_query',
+      json: { request_docs: docs.map((d) => ({ doc_token: d.token, doc_type: d.type })), with_url: withUrl },
+      pace: (s) => this.pacer.acquire('metas', s),
+      signal,
+    });
+    return {
+      metas: (data.metas ?? []).flatMap((m) =>
+        m.doc_token ? [{ token: m.doc_token, type: m.doc_type ?? '', title: m.title, url: m.url || undefined }] : [],
+      ),
+      failed: (data.failed_list ?? []).flatMap((f) => (f.token ? [{ token: f.token, code: f.code ?? 0 }] : [])),
+    };
+  }
+
+  /**
+   * Link sharing of one document (PATCH drive/v2/permissions/:token/public, docs/feishu/drive.md §8.1).
+   * `anyone_*` needs external access on, so it is sent along (tenant policy may still refuse: 91009).
+   */
+  async setLinkShare(doc: DocRef, share: LinkShare, signal?: AbortSignal): Promise<void> {
+    const external = share.startsWith('anyone_') ? { external_access_entity: 'open' } : {};
+    await this.client.call<unknown>({
+      method: 'PATCH',
+      endpoint: `drive/v2/permissions/${encodeURIComponent(doc.token)}/public`,
+      query: { type: doc.type },
+      json: { ...external, link_share_entity: share },
+      pace: (s) => this.pacer.acquire('public', s),
+      signal,
+    });
+  }
+
+  /** Makes a user (by open_id) a collaborator, without notifying them (docs/feishu/drive.md §9). */
+  async addUserMember(doc: DocRef, openId: string, perm: MemberPerm, signal?: AbortSignal): Promise<void> {
+    await this.client.call<unknown>({
+      method: 'POST',
+      endpoint: `drive/v1/permissions/${encodeURIComponent(doc.token)}/members`,
+      query: { type: doc.type, need_notification: 'false' },
+      json: { member_type: 'openid', member_id: openId, perm, type: 'user' },
+      pace: (s) => this.pacer.acquire('members', s),
+      signal,
+    });
+  }
+}
+
+function toItem(f: WireItem): DriveItem {
+  const shortcut = f.shortcut_info?.target_token ? { targetType: f.shortcut_info.target_type ?? '', targetToken: f.shortcut_info.target_token } : undefined;
+  return { token: f.token!, name: f.name ?? '', type: f.type!, parentToken: f.parent_token || undefined, url: f.url || undefined, shortcut };
+}
