@@ -1,18 +1,22 @@
 // The emulator: state plus the request pipeline every /open-apis call goes through —
-// faults → auth → rate/concurrency rules (uploads) or write limits (docx) → body (shaped) → route →
+// faults → auth → rate/concurrency rules (uploads, create_folder), per-app limits (Drive reads, permissions) or
+// write limits (docx) → body (shaped) → route →
 // latency → response.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ApiLimits } from './ApiLimits';
 import { handleControl } from './controlRoutes';
 import { Documents } from './Documents';
 import { DocxWriteLimits } from './DocxWriteLimits';
-import { Drive } from './Drive';
+import { DEFAULT_FOLDER_LIMITS, Drive } from './Drive';
+import { DailyQuota } from './driveRoutes';
 import { FaultQueue } from './FaultQueue';
 import { newDriveToken, newLogId, newNumericId } from './ids';
 import { ImportTasks } from './ImportTasks';
 import { Link } from './Link';
 import { OAuthGrants } from './OAuthGrants';
 import { oauthFailure } from './oauthRoutes';
+import { collaboratorsOf, Permissions } from './Permissions';
 import { RateRules } from './RateRules';
 import { readBody, type Body } from './readBody';
 import { failure, plainText, replyCode, type Reply } from './reply';
@@ -22,6 +26,7 @@ import { TokenStore } from './TokenStore';
 import { UploadSessions } from './UploadSessions';
 import { UPLOAD_ALL_MAX_BYTES } from './uploadRoutes';
 import type {
+  Collaborator,
   DocxDocument,
   Emulator,
   EmulatorOptions,
@@ -30,6 +35,7 @@ import type {
   Fault,
   FolderOptions,
   FolderPerm,
+  FolderTree,
   Shaping,
   StoredFile,
   Violation,
@@ -73,6 +79,8 @@ export class FeishuEmulator implements Emulator {
   private readonly people: Users;
   private readonly grants: OAuthGrants;
   private readonly drive: Drive;
+  private readonly permissions = new Permissions();
+  private readonly apiLimits: ApiLimits;
   /** Added to Date.now() for token, code and device-code lives: advanceClock() ages them. */
   private clockOffsetMs = 0;
   private refreshEnabled = true;
@@ -105,6 +113,7 @@ export class FeishuEmulator implements Emulator {
       deviceTtlMs: positive('deviceCodeTtlSeconds', options.deviceCodeTtlSeconds ?? 240) * 1000,
       deviceIntervalMs: positive('deviceIntervalSeconds', options.deviceIntervalSeconds ?? 5) * 1000,
     });
+    this.apiLimits = new ApiLimits(options.apiLimits);
     this.tokens = new TokenStore(
       options.appId ?? 'cli_emulator',
       options.appSecret ?? 'emulator-secret',
@@ -114,7 +123,7 @@ export class FeishuEmulator implements Emulator {
       this.grants,
       now,
     );
-    this.drive = new Drive(this.tokens.appPrincipal, () => `user:${this.people.first.openId}`);
+    this.drive = new Drive(this.tokens.appPrincipal, () => `user:${this.people.first.openId}`, { ...DEFAULT_FOLDER_LIMITS, ...options.folderLimits });
     this.sessions = new UploadSessions(blockSize, positive('uploadIdTtlMs', options.uploadIdTtlMs ?? 24 * 60 * 60 * 1000), keepBytes);
     this.rules = new RateRules(positive('qps', options.qps ?? 5));
     this.docxLimits = new DocxWriteLimits(positive('docxWritesPerSecond', options.docxWritesPerSecond ?? 3));
@@ -140,6 +149,10 @@ export class FeishuEmulator implements Emulator {
         refreshEnabled: () => this.refreshEnabled,
         url: () => this.url,
       },
+      permissions: this.permissions,
+      tenantUrl: (options.tenantUrl ?? 'https://emulator-tenant.feishu.cn').replace(/\/+$/, ''),
+      externalSharing: options.externalSharing ?? true,
+      createFolders: new DailyQuota(positive('createFoldersPerDay', options.createFoldersPerDay ?? 10_000)),
     };
     this.maxBodyBytes = Math.max(UPLOAD_ALL_MAX_BYTES, blockSize) + BODY_OVERHEAD_BYTES;
     this.log = options.log ?? (() => undefined);
@@ -239,6 +252,22 @@ export class FeishuEmulator implements Emulator {
     return `user:${who}`;
   }
 
+  get tenantUrl(): string {
+    return this.routeState.tenantUrl;
+  }
+
+  folderTree(token?: string): FolderTree | undefined {
+    return this.drive.tree(token);
+  }
+
+  publicSettings(token: string): Record<string, string> {
+    return this.permissions.publicOf(token);
+  }
+
+  collaborators(token: string): Collaborator[] {
+    return collaboratorsOf(this.drive, this.permissions, token);
+  }
+
   addMediaParent(token?: string): string {
     return this.drive.addMediaParent(token);
   }
@@ -284,7 +313,7 @@ export class FeishuEmulator implements Emulator {
   }
 
   violations(): Violation[] {
-    return [...this.rules.violations(), ...this.docxLimits.violations()].sort((a, b) => a.at - b.at);
+    return [...this.rules.violations(), ...this.docxLimits.violations(), ...this.apiLimits.violations()].sort((a, b) => a.at - b.at);
   }
 
   setShaping(shaping: Shaping): void {
@@ -317,6 +346,7 @@ export class FeishuEmulator implements Emulator {
     this.imports.clear();
     this.rules.reset();
     this.docxLimits.reset();
+    this.apiLimits.reset();
     this.faults.clear();
     this.calls = {};
     this.codes = {};
@@ -399,6 +429,18 @@ export class FeishuEmulator implements Emulator {
       // The slot is held from arrival until the response is written, or the connection dies.
       res.once('finish', admission.release);
       res.once('close', admission.release);
+    }
+
+    if (route.limited !== undefined) {
+      const admission = this.apiLimits.admit(route.limited, endpoint);
+      if (!admission.ok) {
+        this.log(`violation ${admission.violation.reason} on ${endpoint}: ${admission.violation.detail}`);
+        await this.drain(req);
+        const headers = { 'x-ogw-ratelimit-limit': String(admission.window.calls), 'x-ogw-ratelimit-reset': String(Math.ceil(admission.window.windowMs / 1000)) };
+        // The members API answers with its own code (docs/feishu/limits.md §4); the others with the gateway's.
+        const code = route.limited === 'members' ? 1063006 : 99991400;
+        return respond(failure(code, { status: 429, headers, message: admission.violation.detail }));
+      }
     }
 
     if (route.docxWrite !== undefined) {

@@ -59,7 +59,7 @@ export function accountsControl(route: string, json: unknown, emulator: Emulator
           return bad('members must map "app" or an open_id to view, edit or full_access');
         }
         const token = emulator.addFolder({ owner: text('owner') as Who | undefined, parent: text('parent'), name: text('name'), members: members as Record<Who, FolderPerm> | undefined });
-        return ok({ token, owner: emulator.folderOwner(token) });
+        return ok({ token, owner: emulator.folderOwner(token), url: `${emulator.tenantUrl}/drive/folder/${token}` });
       }
       case 'POST /__emulator/folders/share': {
         const folder = text('folder');

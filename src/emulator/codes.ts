@@ -1,5 +1,5 @@
 // The Feishu codes the emulator can send, with the HTTP status and msg the docs list for each
-// (docs/feishu/auth.md §3 and §13, upload.md §12, docx.md §15, import.md §8, limits.md §2). Injected `code`
+// (docs/feishu/auth.md §3 and §13, upload.md §12, drive.md §3-§10, docx.md §15, import.md §8, limits.md §2). Injected `code`
 // faults reuse this table for their defaults.
 
 export interface CodeInfo {
@@ -69,6 +69,17 @@ const CODES: Record<number, CodeInfo> = {
   1062506: { status: 400, msg: 'parent node out of depth.' },
   1062507: { status: 400, msg: 'parent node out of sibling num.' },
   1064230: { status: 200, msg: 'locked for data migration' },
+  // Drive listing (docs/feishu/drive.md §3.3).
+  1064001: { status: 400, msg: 'invalid page size' },
+  // Permissions (drive.md §10; the 9101x statuses are UNCONFIRMED).
+  1063001: { status: 400, msg: 'Invalid parameter' },
+  1063002: { status: 403, msg: 'Permission denied' },
+  1063003: { status: 400, msg: 'Invalid operation' },
+  1063004: { status: 403, msg: 'User has no share permission' },
+  1063005: { status: 404, msg: 'Resource is deleted' },
+  1063006: { status: 429, msg: 'Too many request' },
+  91009: { status: 400, msg: 'external sharing is forbidden by tenant policy' },
+  91010: { status: 400, msg: 'external access is closed' },
   // Docx blocks.
   1770001: { status: 400, msg: 'invalid param' },
   1770002: { status: 404, msg: 'not found' },

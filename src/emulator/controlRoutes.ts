@@ -20,6 +20,16 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, e
     const document = emulator.getDocument(decodeURIComponent(blocksMatch[1]));
     return document ? sendJson(res, 200, document) : sendJson(res, 404, { error: 'unknown document id' });
   }
+  const treeMatch = /^GET \/__emulator\/tree(?:\/([^/]+))?$/.exec(route);
+  if (treeMatch) {
+    const tree = emulator.folderTree(treeMatch[1] === undefined ? undefined : decodeURIComponent(treeMatch[1]));
+    return tree ? sendJson(res, 200, tree) : sendJson(res, 404, { error: 'unknown folder token' });
+  }
+  const permissionsMatch = /^GET \/__emulator\/permissions\/([^/]+)$/.exec(route);
+  if (permissionsMatch) {
+    const token = decodeURIComponent(permissionsMatch[1]);
+    return sendJson(res, 200, { public: emulator.publicSettings(token), members: emulator.collaborators(token) });
+  }
   const fileMatch = /^GET \/__emulator\/files\/([^/]+)$/.exec(route);
   if (fileMatch) {
     const file = emulator.getFile(decodeURIComponent(fileMatch[1]));
@@ -35,6 +45,7 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, e
       return sendJson(res, 200, {
         appId: emulator.appId,
         rootFolderToken: emulator.rootFolderToken,
+        tenantUrl: emulator.tenantUrl,
         stats: emulator.stats(),
         violations: emulator.violations(),
         files: emulator.listFiles().map(({ bytes: _bytes, ...rest }) => rest),

@@ -1,6 +1,7 @@
 // What a route is: how the request pipeline calls a handler, and what the pipeline must apply first.
 import type { Body } from './readBody';
 import type { Reply } from './reply';
+import type { LimitedApi } from './types';
 
 export interface RouteCall {
   body: Body;
@@ -16,8 +17,13 @@ export interface RouteCall {
 export interface Route {
   /** Needs `Authorization: Bearer <token>`. */
   auth: boolean;
-  /** One of the 8 upload endpoints, subject to the rate and concurrency rules. */
+  /**
+   * Subject to the upload rules: 5 per second per endpoint, no two calls in flight (the 8 upload endpoints, and
+   * create_folder, which Feishu limits the same way: docs/feishu/limits.md §3).
+   */
   upload: boolean;
+  /** A Drive call with a per-app limit of its own (listing, metas, permissions). */
+  limited?: LimitedApi;
   /** A docx write to this document: subject to the docx write limits (per document and per app). */
   docxWrite?: string;
   /**

@@ -3,6 +3,7 @@
 import { authorizeDecision, authorizePage, deviceDecision, deviceVerifyPage } from './accountsPages';
 import { issueToken, rootFolderMeta } from './authRoutes';
 import { findDocxRoute, type DocxState } from './docxRoutes';
+import { findDriveRoute, type DriveState } from './driveRoutes';
 import type { Drive } from './Drive';
 import { findImportRoute, type ImportState } from './importRoutes';
 import { deviceAuthorization, tokenEndpoint, userInfo, type AccountsState } from './oauthRoutes';
@@ -12,7 +13,7 @@ import { uploadAll, uploadFinish, uploadPart, uploadPrepare, type UploadState } 
 import type { UploadEndpointFamily } from './types';
 import type { Wiki } from './Wiki';
 
-export interface RouteState extends UploadState, DocxState, ImportState {
+export interface RouteState extends UploadState, DocxState, ImportState, DriveState {
   tokens: TokenStore;
   drive: Drive;
   wiki: Wiki;
@@ -56,7 +57,12 @@ export function findRoute(state: RouteState, method: string | undefined, endpoin
   if (method === 'GET' && endpoint === 'wiki/v2/spaces/get_node') {
     return { auth: true, upload: false, scopes: WIKI_SCOPES, handle: async (call) => state.wiki.getNode(call.query) };
   }
-  return findAccountsRoute(state.accounts, method, endpoint) ?? findDocxRoute(state, method, endpoint) ?? findImportRoute(state, method, endpoint);
+  return (
+    findAccountsRoute(state.accounts, method, endpoint) ??
+    findDriveRoute(state, method, endpoint) ??
+    findDocxRoute(state, method, endpoint) ??
+    findImportRoute(state, method, endpoint)
+  );
 }
 
 /** Sign-in: the authorize and device pages, the token endpoint, device authorization, user_info (auth.md §4-§11). */

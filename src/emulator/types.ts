@@ -88,6 +88,48 @@ export interface EmulatorOptions {
   shaping?: Shaping;
   /** One line per request and per notable event. Default silent. */
   log?: (line: string) => void;
+  /**
+   * Where the links Feishu hands out point (metas batch_query with_url, listings, create_folder): the tenant's
+   * own web host. Default 'https://emulator-tenant.feishu.cn', so tests can tell these links from ones a
+   * client builds itself.
+   */
+  tenantUrl?: string;
+  /** Folder limits (children per folder, depth, nodes); default Feishu's 1500, 15, 400 000. */
+  folderLimits?: Partial<{ maxChildren: number; maxDepth: number; maxNodes: number }>;
+  /** create_folder calls accepted per day (Feishu: 10 000), then 1061045. */
+  createFoldersPerDay?: number;
+  /** Per-app limits on Drive listing, metas and permission calls; default Feishu's (docs/feishu/limits.md §4). */
+  apiLimits?: Partial<Record<LimitedApi, readonly RateWindow[]>>;
+  /** The tenant lets documents be shared outside it. Default true; false answers `anyone_*` sharing with 91009. */
+  externalSharing?: boolean;
+}
+
+/** Drive calls with per-app limits other than the upload rules. */
+export type LimitedApi = 'list' | 'metas' | 'public' | 'members';
+
+/** At most `calls` per sliding `windowMs`. */
+export interface RateWindow {
+  calls: number;
+  windowMs: number;
+}
+
+/** A folder and everything below it. */
+export interface FolderTree {
+  token: string;
+  /** '' for the root. */
+  name: string;
+  folders: FolderTree[];
+  files: { token: string; name: string; size: number }[];
+}
+
+/** A collaborator of a document, folder or file (members API). */
+export interface Collaborator {
+  /** openid, unionid, userid, email, openchat, groupid, … */
+  memberType: string;
+  memberId: string;
+  perm: 'view' | 'edit' | 'full_access';
+  /** user, chat, department, … ('' when not sent). */
+  type: string;
 }
 
 export type UploadEndpointFamily = 'files' | 'medias';
@@ -104,7 +146,7 @@ export interface FolderOptions {
   /** Default: the owner's My Space. */
   parent?: string;
   name?: string;
-  /** Collaborators. Default { app: 'edit' }: a folder shared with the app's bot. */
+  /** Collaborators (on it and, as on Feishu, on what it holds). Default { app: 'edit' }: a folder shared with the app's bot. */
   members?: Partial<Record<Who, FolderPerm>>;
 }
 
@@ -150,8 +192,11 @@ export interface EmulatorStats {
 
 export interface Violation {
   endpoint: string;
-  /** Upload rules (qps, concurrency), or the docx write limits per document (429) and per app (400). */
-  reason: 'qps' | 'concurrency' | 'docxDocument' | 'docxApp';
+  /**
+   * Upload rules (qps, concurrency; create_folder too), the docx write limits per document (429) and per app
+   * (400), or the per-app limits of Drive listing, metas and permission calls (apiRate).
+   */
+  reason: 'qps' | 'concurrency' | 'docxDocument' | 'docxApp' | 'apiRate';
   /** Epoch milliseconds of the offending call's arrival. */
   at: number;
   detail: string;
@@ -226,6 +271,14 @@ export interface Emulator {
   setUserTokenTtl(seconds: number): void;
   /** The app's "refresh user_access_token" switch; off → refreshes fail with 20074. */
   setRefreshEnabled(enabled: boolean): void;
+  /** The web host of the links it hands out, e.g. https://emulator-tenant.feishu.cn. */
+  readonly tenantUrl: string;
+  /** A folder with everything below it (default the root); undefined for an unknown token. */
+  folderTree(token?: string): FolderTree | undefined;
+  /** Link sharing and other public settings of a document, folder or file. */
+  publicSettings(token: string): Record<string, string>;
+  /** Its collaborators (members API). */
+  collaborators(token: string): Collaborator[];
   /** Registers a valid media upload point (e.g. a docx block id) and returns it. */
   addMediaParent(token?: string): string;
   getFile(fileToken: string): StoredFile | undefined;

@@ -1,6 +1,10 @@
 import {
   CallGate,
   createEngines,
+  DRIVE_LIMITS,
+  DrivePacer,
+  type Drive,
+  type DriveCall,
   KeyedPacer,
   systemClock,
   type CallInfo,
@@ -18,6 +22,7 @@ export interface Rig {
   uploader: Uploader;
   documents: DocumentUploader;
   importer: Importer;
+  drive: Drive;
   calls: CallInfo[];
   /** What DocumentUploader reported through onWarning. */
   warnings: string[];
@@ -39,10 +44,14 @@ export async function startRig(
     docxWritesPerSecond?: number;
     idleTimeoutMs?: number;
     credentials?: 'app' | 'wrong-secret';
+    /** Drive limits for both the emulator and the client's pacer (lowered to test pacing in seconds, not minutes). */
+    driveLimits?: Partial<Record<DriveCall, { calls: number; windowMs: number }[]>>;
+    /** Another identity than the emulator's app, e.g. a user access token the emulator knows. */
+    userAccessToken?: string;
   } = {},
 ): Promise<Rig> {
   const docxWritesPerSecond = options.docxWritesPerSecond ?? 3;
-  const emu = await startEmulator({ docxWritesPerSecond, ...options.emulator });
+  const emu = await startEmulator({ docxWritesPerSecond, apiLimits: options.driveLimits, ...options.emulator });
   const calls: CallInfo[] = [];
   const appSecret = options.credentials === 'wrong-secret' ? 'not-the-secret' : emu.appSecret;
   const warnings: string[] = [];
@@ -51,7 +60,7 @@ export async function startRig(
   const engines = createEngines({
     brand: 'feishu',
     baseUrl: emu.url,
-    credentials: { appId: emu.appId, appSecret },
+    credentials: options.userAccessToken ? { userAccessToken: options.userAccessToken } : { appId: emu.appId, appSecret },
     // In-process, the client and the emulator share one event loop, so the emulator stamps an arrival late by
     // whatever the client is computing at that moment (e.g. the next block's checksum), and more so on a
     // loaded machine (seen: 89 ms with a browser test running beside). A wide margin keeps the "no
@@ -60,6 +69,8 @@ export async function startRig(
     gate: new CallGate(systemClock, { marginMs: 150 }),
     // The same wider margin as the gate's, for the same reason.
     docxPacer: new KeyedPacer(systemClock, { callsPerWindow: docxWritesPerSecond, marginMs: 150 }),
+    // The same wider margin; the limits the emulator was given, where lowered.
+    drivePacer: new DrivePacer(systemClock, { marginMs: 150, limits: options.driveLimits ? { ...DRIVE_LIMITS, ...options.driveLimits } : undefined }),
     idleTimeoutMs: options.idleTimeoutMs,
     onCall: (c) => calls.push(c),
     onWarning: (w) => warnings.push(w),
@@ -72,6 +83,7 @@ export async function startRig(
     uploader: engines.uploader,
     documents: engines.documents,
     importer: engines.importer,
+    drive: engines.drive,
     calls,
     warnings,
     close: async () => {
