@@ -13,7 +13,7 @@ export * from './docs/documentLink';
 export * from './docs/DocumentUploader';
 export * from './drive/Drive';
 export * from './drive/DriveBatch';
-export { checkFolderName, findFolder, ROOT, type Listing } from './drive/Folders';
+export { checkFolderName, findFolder, Folders, ROOT, type Listing } from './drive/Folders';
 export { Links } from './drive/Links';
 export * from './drive/policies';
 export * from './errors/catalogue';

@@ -4,6 +4,7 @@ import { FeishuEmulator } from './FeishuEmulator';
 import type { Emulator, EmulatorOptions } from './types';
 
 export type {
+  Collaborator,
   DocxBlock,
   DocxDocument,
   Emulator,
@@ -15,6 +16,9 @@ export type {
   FaultTarget,
   FolderOptions,
   FolderPerm,
+  FolderTree,
+  LimitedApi,
+  RateWindow,
   Shaping,
   StoredFile,
   UploadEndpointFamily,
