@@ -4,7 +4,7 @@ import { cliLocale } from './i18n';
 const REQUESTED = REQUESTED_SCOPES.join(', ');
 
 /** The commands the CLI knows; each has a help page in both languages. */
-export const CLI_COMMANDS = ['upload', 'import', 'login', 'logout', 'whoami', 'emulator'] as const;
+export const CLI_COMMANDS = ['upload', 'ls', 'mkdir', 'import', 'login', 'logout', 'whoami', 'emulator'] as const;
 export type CliCommand = (typeof CLI_COMMANDS)[number];
 
 export function isCliCommand(name: string): name is CliCommand {
@@ -49,7 +49,10 @@ const OVERVIEW: Page = {
 Puts local files into Feishu / Lark: a Drive folder, a document, or an imported Feishu doc.
 
 Commands:
-  upload <file...>     upload files to a Drive folder, into a document (--doc), or as document media
+  upload <file...>     upload files (and folders, with their trees) to a Drive folder, into a document
+                       (--doc), or as document media
+  ls [<folder>]        list a Drive folder (default: My Space)
+  mkdir <name>         make a Drive folder (or reuse the one of that name)
   import <file>        import a file as a Feishu doc, sheet or Base
   login                sign in with Feishu, so uploads act as you (renewed by itself)
   logout               forget the sign-in
@@ -70,7 +73,10 @@ Run "feishu-upload <command> --help" for a command's options.`,
 把本地文件放进飞书 / Lark：云空间文件夹、文档，或导入为飞书文档。
 
 命令：
-  upload <文件...>     上传文件到云空间文件夹、文档中（--doc），或作为文档素材
+  upload <文件...>     上传文件（以及文件夹，连同其目录结构）到云空间文件夹、文档中（--doc），
+                       或作为文档素材
+  ls [<文件夹>]        列出云空间文件夹的内容（默认：我的空间）
+  mkdir <名称>         新建云空间文件夹（已有同名文件夹时沿用它）
   import <文件>        把文件导入为飞书文档、电子表格或多维表格
   login                登录飞书，之后以你本人的身份上传（自动续期）
   logout               忘记登录
@@ -91,20 +97,29 @@ ${CREDENTIALS_ZH}
 const PAGES: Record<CliCommand, Page> = {
   upload: {
     en: `Usage:
-  feishu-upload upload <file...> [--folder <url|token>] [--json] [--verbose]
+  feishu-upload upload <file|dir...> [--folder <url|token>] [--on-conflict keep-both|skip]
+                       [--link-sharing <who>] [--json] [--verbose]
   feishu-upload upload <file...> --doc <url|id> [--json] [--verbose]
   feishu-upload upload <file...> --parent-type <type> --parent-node <node> [--extra <json>]
 
 Uploads each file in turn: up to 20 MiB in one request, larger files in 4 MiB parts, paced to Feishu's limits.
+A directory is uploaded like "cp -r dir dest/": a folder of its name is made in the target (or the one of that
+name reused), with its sub-folders, and every file goes into its own folder. Left out inside directories:
+.git, node_modules, empty files, symlinked folders.
 
 Options:
   --folder <url|token>   Drive folder link or token (default: the root folder, "My Space")
+  --on-conflict <what>   a file whose name is already in its folder: keep-both (default; Feishu allows two
+                         files of one name) or skip (listed as skipped; the name alone decides)
+  --link-sharing <who>   after each upload, who may open the file by its link: off (default),
+                         tenant_readable, tenant_editable or anyone_readable
   --doc <url|id>         append the files to a document: a /docx/ link, a /wiki/ link to a document, or a
                          document id (images become image blocks, other files file blocks)
   --parent-type <type>   upload as document media (docx_image, docx_file, sheet_image, ...)
   --parent-node <node>   the media's upload point (block id, spreadsheet token, ...)
   --extra <json>         extra for media uploads, e.g. {"drive_route_token":"<document id>"}
-  --json                 one JSON object per file on stdout: file, ok, fileToken, url, bytes, parts, method, ms
+  --json                 one JSON object per file on stdout: file, ok, fileToken, url, folder, bytes, parts,
+                         method, ms; a skipped file: file, ok, skipped, fileToken, folder
 ${AS_EN}
 ${COMMON_EN}
 
@@ -112,22 +127,31 @@ ${CREDENTIALS_EN}
 
 Examples:
   feishu-upload upload report.pdf --folder https://example.feishu.cn/drive/folder/<token>
+  feishu-upload upload ./site --folder <token> --on-conflict skip     # again later: only new files are sent
   feishu-upload upload chart.png --doc https://example.feishu.cn/docx/<id>`,
     zh: `用法：
-  feishu-upload upload <文件...> [--folder <链接|token>] [--json] [--verbose]
+  feishu-upload upload <文件|目录...> [--folder <链接|token>] [--on-conflict keep-both|skip]
+                       [--link-sharing <范围>] [--json] [--verbose]
   feishu-upload upload <文件...> --doc <链接|ID> [--json] [--verbose]
   feishu-upload upload <文件...> --parent-type <类型> --parent-node <节点> [--extra <json>]
 
 逐个上传文件：20 MiB 以内一次请求，更大的文件按 4 MiB 分片，速度遵守飞书的限制。
+目录的上传方式同 "cp -r 目录 目标/"：在目标中新建同名文件夹（已有同名文件夹时沿用它）并重建其子文件夹，
+每个文件进入各自的文件夹。目录中不上传：.git、node_modules、空文件、符号链接的文件夹。
 
 选项：
   --folder <链接|token>  云空间文件夹的链接或 token（默认：根文件夹“我的空间”）
+  --on-conflict <做法>   文件夹中已有同名文件时：keep-both（默认；飞书允许同名文件并存）或 skip
+                         （跳过并列为已跳过；只按名称判断）
+  --link-sharing <范围>  每次上传后设置谁可以通过链接打开文件：off（默认）、tenant_readable、
+                         tenant_editable 或 anyone_readable
   --doc <链接|ID>        把文件追加到文档末尾：/docx/ 链接、指向文档的 /wiki/ 链接或文档 ID
                          （图片成为图片块，其他文件成为文件块）
   --parent-type <类型>   作为文档素材上传（docx_image、docx_file、sheet_image 等）
   --parent-node <节点>   素材的上传点（块 ID、电子表格 token 等）
   --extra <json>         素材上传的 extra，例如 {"drive_route_token":"<文档 ID>"}
-  --json                 每个文件在 stdout 输出一个 JSON 对象：file, ok, fileToken, url, bytes, parts, method, ms
+  --json                 每个文件在 stdout 输出一个 JSON 对象：file, ok, fileToken, url, folder, bytes, parts,
+                         method, ms；跳过的文件：file, ok, skipped, fileToken, folder
 ${AS_ZH}
 ${COMMON_ZH}
 
@@ -135,7 +159,79 @@ ${CREDENTIALS_ZH}
 
 示例：
   feishu-upload upload report.pdf --folder https://example.feishu.cn/drive/folder/<token>
+  feishu-upload upload ./site --folder <token> --on-conflict skip     # 之后再次上传：只发送新文件
   feishu-upload upload chart.png --doc https://example.feishu.cn/docx/<id>`,
+  },
+  ls: {
+    en: `Usage:
+  feishu-upload ls [<folder url|token>] [--as user|app] [--json] [--verbose]
+
+Lists a Drive folder, one item per line: type, token, name (folders end in "/"). Without a folder: My Space
+(the signed-in user's; the app's own space when acting as the app). Every page is read (Feishu sends up to 200 items per call).
+
+Options:
+  --json                 one JSON object per item on stdout: token, name, type, url
+${AS_EN}
+${COMMON_EN}
+
+${CREDENTIALS_EN}
+
+Examples:
+  feishu-upload ls
+  feishu-upload ls https://example.feishu.cn/drive/folder/<token> --json`,
+    zh: `用法：
+  feishu-upload ls [<文件夹链接|token>] [--as user|app] [--json] [--verbose]
+
+列出云空间文件夹的内容，每行一项：类型、token、名称（文件夹以 "/" 结尾）。不指定文件夹时为“我的空间”
+（已登录用户的；以应用身份操作时是应用自己的空间）。会读取所有分页（飞书每次最多返回 200 项）。
+
+选项：
+  --json                 每一项在 stdout 输出一个 JSON 对象：token, name, type, url
+${AS_ZH}
+${COMMON_ZH}
+
+${CREDENTIALS_ZH}
+
+示例：
+  feishu-upload ls
+  feishu-upload ls https://example.feishu.cn/drive/folder/<token> --json`,
+  },
+  mkdir: {
+    en: `Usage:
+  feishu-upload mkdir <name> [--folder <url|token>] [--as user|app] [--json] [--verbose]
+
+Makes a Drive folder in the given folder (default: My Space) and prints its link. A folder of that name already
+there is reused, not made twice; "a/b/c" makes each level that is missing (like "mkdir -p"). Names are 1 to
+256 bytes.
+
+Options:
+  --folder <url|token>   the folder to make it in (default: the root folder, "My Space")
+  --json                 one JSON object on stdout: token, name, url, folder (where it is), created
+${AS_EN}
+${COMMON_EN}
+
+${CREDENTIALS_EN}
+
+Examples:
+  feishu-upload mkdir Reports
+  feishu-upload mkdir "2026/Q1" --folder https://example.feishu.cn/drive/folder/<token> --json`,
+    zh: `用法：
+  feishu-upload mkdir <名称> [--folder <链接|token>] [--as user|app] [--json] [--verbose]
+
+在指定文件夹（默认：我的空间）中新建云空间文件夹并输出它的链接。已有同名文件夹时沿用它，不会重复新建；
+"a/b/c" 会逐级新建缺少的文件夹（同 "mkdir -p"）。名称长度为 1 到 256 字节。
+
+选项：
+  --folder <链接|token>  在哪个文件夹中新建（默认：根文件夹“我的空间”）
+  --json                 在 stdout 输出一个 JSON 对象：token, name, url, folder（所在文件夹）, created
+${AS_ZH}
+${COMMON_ZH}
+
+${CREDENTIALS_ZH}
+
+示例：
+  feishu-upload mkdir Reports
+  feishu-upload mkdir "2026/Q1" --folder https://example.feishu.cn/drive/folder/<token> --json`,
   },
   import: {
     en: `Usage:

@@ -7,12 +7,16 @@ import { importCommand } from './importCommand';
 import type { CliIo } from './io';
 import { loginCommand } from './loginCommand';
 import { logoutCommand } from './logoutCommand';
+import { lsCommand } from './lsCommand';
+import { mkdirCommand } from './mkdirCommand';
 import { uploadCommand } from './uploadCommand';
 import { whoamiCommand } from './whoamiCommand';
 import { UsageError } from './UsageError';
 
 const RUN: Record<CliCommand, (argv: string[], io: CliIo) => Promise<number>> = {
   upload: uploadCommand,
+  ls: lsCommand,
+  mkdir: mkdirCommand,
   import: importCommand,
   login: loginCommand,
   logout: logoutCommand,

@@ -1,21 +1,46 @@
-import { FeishuError, formatBytes, type ImportResult, type InsertResult, type Translate, type UploadResult } from '../core';
+import { FeishuError, formatBytes, type FollowUpProblem, type ImportResult, type InsertResult, type Translate, type UploadResult } from '../core';
 import { describeError } from './i18n';
 import type { Outcome, OutcomeLines } from './eachFile';
 
-/** An upload to a folder or as media; into a document it also names the document and block. */
-export type UploadReport = UploadResult & { url?: string } & Partial<Pick<InsertResult, 'documentId' | 'blockId' | 'blockKind'>>;
+/**
+ * An upload to a folder (with the folder it went to, and any follow-up that failed), as media, or into a
+ * document (naming the document and block). `url` is filled in once Feishu's links are known.
+ */
+export type UploadedReport = UploadResult & { url?: string; folder?: string; problems?: readonly FollowUpProblem[] } & Partial<
+    Pick<InsertResult, 'documentId' | 'blockId' | 'blockKind'>
+  >;
+
+/** A file not uploaded because a file of its name is already in its folder (--on-conflict skip). */
+export interface SkippedReport {
+  readonly skipped: true;
+  /** The file already there. */
+  readonly fileToken: string;
+  readonly folder: string;
+  url?: string;
+}
+
+export type UploadReport = UploadedReport | SkippedReport;
+
+export function isSkipped(r: UploadReport): r is SkippedReport {
+  return 'skipped' in r;
+}
 
 export const UPLOAD_LINES: OutcomeLines<UploadReport> = {
   interrupted: (t, done, total, rest) => t('Interrupted: {0} of {1} uploaded; not uploaded: {2}', done, total, rest),
   json: (o) => {
     const r = o.result;
     if (!r) return failureJson(o);
+    // The contract of a skipped line: exactly these fields.
+    if (isSkipped(r)) return JSON.stringify({ file: o.file, ok: true, skipped: true, fileToken: r.fileToken, folder: r.folder });
+    const folder = r.folder === undefined ? {} : { folder: r.folder };
     const document = r.documentId === undefined ? {} : { documentId: r.documentId, blockId: r.blockId };
-    return JSON.stringify({ file: o.file, ok: true, fileToken: r.fileToken, url: r.url ?? null, bytes: r.bytes, parts: r.parts, method: r.method, ms: r.ms, ...document });
+    const problems = r.problems?.length ? { problems: r.problems.map(problemJson) } : {};
+    return JSON.stringify({ file: o.file, ok: true, fileToken: r.fileToken, url: r.url ?? null, ...folder, bytes: r.bytes, parts: r.parts, method: r.method, ms: r.ms, ...document, ...problems });
   },
   text: (o, t) => {
     const r = o.result;
     if (!r) return failureText(o, t);
+    if (isSkipped(r)) return t('skipped {0}: a file of that name is already in the Feishu folder -> {1}', o.file, r.url ?? r.fileToken);
     const kind = r.blockKind === undefined ? [] : [r.blockKind === 'image' ? t('image block') : t('file block')];
     const how = [r.method === 'all' ? 'upload_all' : t('multipart, {0} parts', r.parts), ...kind].join(', ');
     return t('uploaded {0} ({1}, {2}, {3}) -> {4}', o.file, formatBytes(r.bytes), how, seconds(r.ms), r.url ?? r.fileToken);
@@ -35,6 +60,24 @@ export const IMPORT_LINES: OutcomeLines<ImportResult> = {
     return t('imported {0} as {1} ({2}, {3}) -> {4}{5}', o.file, r.type, formatBytes(r.bytes), seconds(r.ms), r.url, notes);
   },
 };
+
+/** The line after an upload whose link sharing or user grant failed (the file itself is there). */
+export function uploadWarning(o: Outcome<UploadReport>, t: Translate): string | undefined {
+  const r = o.result;
+  if (!r || isSkipped(r) || !r.problems?.length) return undefined;
+  return r.problems
+    .map((p) => {
+      const e = asFeishuError(p.error);
+      const step = p.step === 'linkSharing' ? t('setting its link sharing') : t('giving the signed-in user access to it');
+      return t('warning: uploaded {0}, but {1} failed: {2} What to do: {3}', o.file, step, describeError(e, t), t(e.hint));
+    })
+    .join('\n');
+}
+
+function problemJson(p: FollowUpProblem): Record<string, unknown> {
+  const e = asFeishuError(p.error);
+  return { step: p.step, code: e.code, message: e.message, hint: e.hint, logId: e.logId ?? null };
+}
 
 function failureJson(o: Outcome<unknown>): string {
   const e = asFeishuError(o.error);

@@ -47,7 +47,9 @@ describe('feishu-upload upload', () => {
       assert.equal(line.method, 'all');
       assert.equal(line.parts, 1);
       assert.equal(typeof line.ms, 'number');
-      assert.equal(line.url, `${emu.url}/file/${String(line.fileToken)}`);
+      // Feishu's own link (metas batch_query), on the tenant's domain.
+      assert.equal(line.url, `${emu.tenantUrl}/file/${String(line.fileToken)}`);
+      assert.equal(line.folder, folder);
       const stored = emu.getFile(String(line.fileToken));
       assert.equal(stored?.parentNode, folder);
       assert.ok(stored?.bytes?.equals(fixture.bytes));
@@ -68,7 +70,6 @@ describe('feishu-upload upload', () => {
   const badFiles: [string, () => string, RegExp][] = [
     ['a missing file', () => join(tmp.dir, 'missing.txt'), /The file does not exist\. ".*missing\.txt".*What to do: Check the path\./],
     ['a file that cannot be read', () => socketPath, /The file cannot be read\. ".*not-a-file\.sock" \((ENXIO|EACCES)\)\..*What to do: Check the file's permissions\./],
-    ['a directory given as a file', () => tmp.dir, /This is a folder, not a file\..*What to do: Pick files/],
     [
       'an empty file',
       () => writeFixture(tmp.dir, 'empty.txt', 0).path,
@@ -130,7 +131,7 @@ describe('feishu-upload upload', () => {
       [['upload'], 'No file given: feishu-upload upload <file...>.', 'feishu-upload upload --help'],
       [['upload', a.path, '--bogus'], 'Unknown option "--bogus".', 'feishu-upload upload --help'],
       [['upload', a.path, '--folder'], 'Option --folder needs a value.', 'feishu-upload upload --help'],
-      [['frobnicate'], 'Unknown command "frobnicate"; the commands are upload, import, login, logout, whoami, emulator.', 'feishu-upload --help'],
+      [['frobnicate'], 'Unknown command "frobnicate"; the commands are upload, ls, mkdir, import, login, logout, whoami, emulator.', 'feishu-upload --help'],
       [['upload', a.path, '--folder', 'x1234567', '--parent-type', 'docx_image'], 'Use one of --folder, --doc, or --parent-type/--parent-node.', 'feishu-upload upload --help'],
     ] as const) {
       const r = await cli([...argv], env);
@@ -153,7 +154,12 @@ describe('feishu-upload upload', () => {
     const dir = join(tmp.dir, 'sub');
     mkdirSync(dir);
     writeFileSync(join(dir, 'x'), 'x');
-    await assert.rejects(run(process.execPath, [bin, 'upload', dir], { env: { ...env } }), (e: { code?: number }) => e.code === 1);
+    // A directory is uploaded with its tree, like cp -r.
+    const tree = await run(process.execPath, [bin, 'upload', dir, '--json'], { env: { ...env, PATH: process.env.PATH } });
+    const treeLine = JSON.parse(tree.stdout.trim()) as { file: string; ok: boolean; folder: string };
+    assert.deepEqual([treeLine.file, treeLine.ok], [join(dir, 'x'), true]);
+    assert.equal(emu.folderTree(treeLine.folder)?.name, 'sub');
+    await assert.rejects(run(process.execPath, [bin, 'upload', join(dir, 'missing')], { env: { ...env } }), (e: { code?: number }) => e.code === 1);
   });
 });
 
@@ -175,7 +181,7 @@ describe('feishu-upload in Simplified Chinese (LANG=zh_CN.UTF-8)', () => {
       assert.equal(usage.stderr, 'feishu-upload: --brand 只能是 feishu 或 lark，不能是“weixin”。\n运行 "feishu-upload upload --help" 查看用法。\n');
       const help = await cli(['upload', '--help'], zh);
       assert.equal(help.code, 0);
-      assert.match(help.stdout, /^用法：\n {2}feishu-upload upload <文件\.\.\.>/);
+      assert.match(help.stdout, /^用法：\n {2}feishu-upload upload <文件\|目录\.\.\.>/);
       const json = await cli(['upload', missing, '--json'], zh);
       assert.match(String((json.json[0].error as { message: string }).message), /^The file does not exist\./);
       const english = await cli(['upload', missing], { ...zh, LANG: 'en_US.UTF-8' });

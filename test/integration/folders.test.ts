@@ -196,6 +196,7 @@ describe('folder trees', () => {
     assert.equal(first.created, true);
     const again = await rig.drive.mkdir(['x', 'y'], parent);
     assert.deepEqual(again, { ...first, created: false });
+    assert.equal(first.parentToken, rig.emu.folderTree(parent)?.folders[0].token, 'y is in x');
     assert.deepEqual(shape(rig.emu.folderTree(parent)), ['x/', 'x/y/']);
     assert.equal(first.url, `${rig.emu.tenantUrl}/drive/folder/${first.token}`);
   });

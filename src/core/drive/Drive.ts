@@ -10,6 +10,8 @@ export interface MadeFolder {
   /** False when a folder of that name was there already (and is reused). */
   readonly created: boolean;
   readonly url?: string;
+  /** The folder it is in (My Space by its real token). */
+  readonly parentToken: string;
 }
 
 export interface DriveOptions extends RetrySettings {
@@ -44,14 +46,16 @@ export class Drive {
    * reused where a folder of that name is there, like `mkdir -p`.
    */
   async mkdir(path: readonly string[], parentToken?: string, signal?: AbortSignal): Promise<MadeFolder> {
+    if (path.length === 0) throw new RangeError('mkdir needs a name');
     let parent = parentToken ?? ROOT;
-    let made: MadeFolder = { token: parent, created: false };
+    let made: Omit<MadeFolder, 'parentToken'> & { parent: string } = { token: parent, created: false, parent };
     for (const name of path) {
       const child = await this.folders.child(parent, name, undefined, signal);
-      made = { token: child.token, created: child.created, url: child.url };
+      made = { token: child.token, created: child.created, url: child.url, parent };
       parent = child.token;
     }
-    return made;
+    const { parent: holder, ...rest } = made;
+    return { ...rest, parentToken: holder === ROOT ? await this.rootFolder(signal) : holder };
   }
 
   /** The token of My Space (asked once per client). */
