@@ -28,6 +28,7 @@ export * from './files/expandSelection';
 export { nodeFileSystem } from './files/nodeFileSystem';
 export { DocxApi } from './feishu/docx';
 export * from './feishu/drive';
+export { BARE_TOKEN } from './feishu/links';
 export { FeishuClient, type Call, type CallInfo } from './feishu/FeishuClient';
 export * from './import/Importer';
 export * from './import/importFormats';

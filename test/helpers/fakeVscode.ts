@@ -23,6 +23,10 @@ export class FakeUri {
   }
 }
 
+/** A scripted answer to a quick pick made with createQuickPick: an item's label (icons like "$(folder) " may be left
+ * out), Escape (undefined), text typed into the filter box then Enter, the title bar's Back button, or an item's button. */
+export type PickScript = string | undefined | { value: string } | { back: true } | { itemButton: string };
+
 export interface Shown {
   severity: 'info' | 'warning' | 'error';
   text: string;
@@ -48,8 +52,10 @@ function emitter<T>(): { event: (l: Listener<T>) => { dispose(): void }; fire(e:
 export class FakeVscode {
   /** Answers for showInputBox, in order; undefined = Escape. Each is checked with validateInput first. */
   inputs: (string | undefined)[] = [];
-  /** Labels to pick in showQuickPick, in order; undefined = Escape. */
-  picks: (string | undefined)[] = [];
+  /** Labels to pick in showQuickPick and createQuickPick, in order; undefined = Escape (see PickScript). */
+  picks: PickScript[] = [];
+  /** What went wrong driving a quick pick (an item that never showed up): tests assert it stays empty. */
+  readonly problems: string[] = [];
   /** What showOpenDialog returns (undefined = the dialog was cancelled). */
   openDialogResult?: FakeUri[];
   /** Picks a button for each message; undefined = dismissed. */
@@ -58,8 +64,10 @@ export class FakeVscode {
   cancelAfterReports?: number;
   readonly shown: Shown[] = [];
   readonly inputPrompts: { title?: string; password?: boolean; problem?: string }[] = [];
-  /** Every quick pick shown: its title and the labels and descriptions of its items. */
-  readonly quickPicks: { title?: string; items: { label: string; description?: string }[] }[] = [];
+  /** Every quick pick shown: its title and the labels and descriptions of its items (createQuickPick: when answered). */
+  readonly quickPicks: { title?: string; placeholder?: string; items: { label: string; description?: string; separator?: boolean }[] }[] = [];
+  /** Tree data providers registered with createTreeView, by view id. */
+  readonly treeViews = new Map<string, { getChildren(e?: unknown): unknown; getTreeItem(e: unknown): unknown }>();
   readonly log: string[] = [];
   readonly reports: { message?: string; increment?: number }[] = [];
   /** What the status bar item showed, "(hidden)" when hidden. */
@@ -79,6 +87,8 @@ export class FakeVscode {
   userSettings: Record<string, unknown> = {};
   /** Settings the extension writes to user settings (Global) take effect, as in VS Code. Default: only recorded. */
   applySettingWrites = false;
+  /** Workspace-level values (merged over the user's in get(); their own layer in inspect()). */
+  workspaceSettings: Record<string, unknown> = {};
   workspaceFolder = '/';
   readonly commands = new Map<string, (...args: unknown[]) => Promise<unknown>>();
   readonly secretMap = new Map<string, string>();
@@ -100,6 +110,7 @@ export class FakeVscode {
       this.opened,
       this.executed,
       this.settingsWritten,
+      this.problems,
     ]) {
       list.length = 0;
     }
@@ -108,6 +119,8 @@ export class FakeVscode {
     this.applySettingWrites = false;
     this.openDialogResult = undefined;
     this.globalState.clear();
+    this.treeViews.clear();
+    this.workspaceSettings = {};
     this.cancelAfterReports = undefined;
     this.clipboard = '';
     this.userSettings = {};
@@ -191,6 +204,116 @@ export class FakeVscode {
     this.module.workspace.workspaceFolders = [{ uri: FakeUri.file(dir) }];
   }
 
+  /**
+   * createQuickPick: answers with the next script of `picks` once the pick is idle (not busy) and shows what the
+   * script needs; records the items it answered from.
+   */
+  private quickPick() {
+    const accept = emitter<void>();
+    const hide = emitter<void>();
+    const changeValue = emitter<string>();
+    const button = emitter<unknown>();
+    const itemButton = emitter<{ button: unknown; item: { label: string } }>();
+    let disposed = false;
+    const qp = {
+      items: [] as { label: string; description?: string; kind?: number; alwaysShow?: boolean }[],
+      value: '',
+      busy: false,
+      title: undefined as string | undefined,
+      placeholder: undefined as string | undefined,
+      matchOnDescription: false,
+      ignoreFocusOut: false,
+      buttons: [] as unknown[],
+      selectedItems: [] as unknown[],
+      activeItems: [] as unknown[],
+      onDidAccept: accept.event,
+      onDidHide: hide.event,
+      onDidChangeValue: changeValue.event,
+      onDidTriggerButton: button.event,
+      onDidTriggerItemButton: itemButton.event,
+      show: () => void drive(),
+      hide: () => hide.fire(),
+      dispose: () => void (disposed = true),
+    };
+    const plain = (label: string): string => label.replace(/^\$\([^)]+\)\s*/, '');
+    const find = (label: string) => qp.items.find((i) => i.kind !== -1 && (i.label === label || plain(i.label) === label));
+    const snapshot = (): void => {
+      this.quickPicks.push({
+        title: qp.title,
+        placeholder: qp.placeholder,
+        items: qp.items.map((i) => ({ label: i.label, description: i.description, ...(i.kind === -1 ? { separator: true } : {}) })),
+      });
+    };
+    /** Answers one script; false when what it needs never showed up. */
+    const answer = async (script: PickScript): Promise<boolean> => {
+      for (let i = 0; i < 500 && !disposed; i++) {
+        if (!qp.busy) {
+          if (script === undefined) {
+            snapshot();
+            hide.fire();
+            return true;
+          }
+          if (typeof script === 'object' && 'back' in script) {
+            snapshot();
+            button.fire({ id: 'back' });
+            return true;
+          }
+          if (typeof script === 'object' && 'value' in script) {
+            qp.value = script.value;
+            changeValue.fire(script.value);
+            const first = qp.items.find((item) => item.alwaysShow && item.kind !== -1);
+            if (first) {
+              snapshot();
+              qp.selectedItems = [first];
+              accept.fire();
+              return true;
+            }
+          }
+          if (typeof script === 'object' && 'itemButton' in script) {
+            const item = find(script.itemButton);
+            if (item) {
+              snapshot();
+              itemButton.fire({ button: {}, item });
+              return true;
+            }
+          }
+          if (typeof script === 'string') {
+            const item = find(script);
+            if (item) {
+              snapshot();
+              qp.selectedItems = [item];
+              qp.activeItems = [item];
+              accept.fire();
+              return true;
+            }
+          }
+        }
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      return disposed;
+    };
+    /** Scripts in turn until the pick closes (an accept that chose nothing leaves it open, as in VS Code). */
+    const drive = async (): Promise<void> => {
+      while (!disposed) {
+        if (this.picks.length === 0) {
+          await new Promise((r) => setTimeout(r, 2000));
+          if (disposed) return;
+          snapshot();
+          this.problems.push(`quick pick "${qp.title}" still open and nothing left to answer: ${JSON.stringify(qp.items.map((i) => i.label))}`);
+          return hide.fire();
+        }
+        const script = this.picks.shift();
+        if (!(await answer(script))) {
+          snapshot();
+          this.problems.push(`quick pick "${qp.title}": ${JSON.stringify(script)} never showed up in ${JSON.stringify(qp.items.map((i) => i.label))}`);
+          return hide.fire();
+        }
+        for (let i = 0; i < 10 && !disposed; i++) await new Promise((r) => setTimeout(r, 10));
+      }
+    };
+    return qp;
+  }
+
   private build() {
     const show =
       (severity: Shown['severity']) =>
@@ -204,13 +327,30 @@ export class FakeVscode {
         return pick;
       };
     const configuration = (section: string) => ({
-      get: (key: string) => (section === 'files' && key === 'exclude' ? { '**/.git': true, '**/*.tmp': true } : this.userSettings[`${section}.${key}`]),
-      inspect: (key: string) => ({ globalValue: this.userSettings[`${section}.${key}`] }),
+      get: (key: string) =>
+        section === 'files' && key === 'exclude' ? { '**/.git': true, '**/*.tmp': true } : (this.workspaceSettings[`${section}.${key}`] ?? this.userSettings[`${section}.${key}`]),
+      inspect: (key: string) => ({ globalValue: this.userSettings[`${section}.${key}`], workspaceValue: this.workspaceSettings[`${section}.${key}`] }),
       update: async (key: string, value: unknown, target: unknown) => {
         this.settingsWritten.push({ key: `${section}.${key}`, value, target });
         if (this.applySettingWrites && target === 1) this.userSettings[`${section}.${key}`] = value;
       },
     });
+    const quickPick = () => this.quickPick();
+    class TreeItem {
+      id?: string;
+      description?: string;
+      tooltip?: string;
+      resourceUri?: FakeUri;
+      iconPath?: unknown;
+      contextValue?: string;
+      constructor(
+        readonly label: string,
+        readonly collapsibleState: number,
+      ) {}
+    }
+    class ThemeIcon {
+      constructor(readonly id: string) {}
+    }
     return {
       Uri: FakeUri,
       EventEmitter: class<T> {
@@ -229,8 +369,13 @@ export class FakeVscode {
           return { dispose: () => this.authProviders.delete(id) };
         },
       },
+      TreeItem,
+      ThemeIcon,
+      TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
+      QuickPickItemKind: { Separator: -1, Default: 0 },
+      QuickInputButtons: { Back: { id: 'back' } },
       StatusBarAlignment: { Left: 1, Right: 2 },
-      ProgressLocation: { Notification: 15 },
+      ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
       ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
       l10n: { t: english },
       env: {
@@ -277,10 +422,16 @@ export class FakeVscode {
           return problem ? undefined : value;
         },
         showOpenDialog: async () => this.openDialogResult,
+        createQuickPick: quickPick,
+        createTreeView: (id: string, options: { treeDataProvider: { getChildren(e?: unknown): unknown; getTreeItem(e: unknown): unknown } }) => {
+          this.treeViews.set(id, options.treeDataProvider);
+          return { onDidChangeVisibility: emitter<{ visible: boolean }>().event, dispose: () => this.treeViews.delete(id) };
+        },
         showQuickPick: async <T extends { label: string; description?: string }>(items: readonly T[], options?: { title?: string }) => {
           this.quickPicks.push({ title: options?.title, items: items.map((i) => ({ label: i.label, description: i.description })) });
           const label = this.picks.shift();
           if (label === undefined) return undefined;
+          if (typeof label !== 'string') throw new Error(`showQuickPick takes labels, not ${JSON.stringify(label)}`);
           const item = items.find((i) => i.label === label);
           if (!item) throw new Error(`"${label}" is not an item of the quick pick: ${items.map((i) => i.label).join(' | ')}`);
           return item;

@@ -37,7 +37,14 @@ const signIn = (): void => host.signIn();
 
 void test('activation registers every command', () => {
   assert.deepEqual([...fake.commands.keys()].sort(), [
+    'feishu.changeFolder',
+    'feishu.clearHistory',
+    'feishu.copyLastLink',
     'feishu.getStarted',
+    'feishu.history.copyLink',
+    'feishu.history.openInBrowser',
+    'feishu.history.revealLocalFile',
+    'feishu.history.uploadAgain',
     'feishu.importAsDoc',
     'feishu.setAppCredentials',
     'feishu.setUserAccessToken',
@@ -49,11 +56,15 @@ void test('activation registers every command', () => {
     'feishu.uploadFile',
     'feishu.uploadFilesToDocument',
     'feishu.uploadToDocument',
+    'feishu.uploadToFolder',
   ]);
+  assert.ok(fake.treeViews.has('feishu.uploads'), 'the Feishu Uploads view');
 });
 
 void test('first upload: offers credentials, checks them, asks for the folder, uploads, Copy Link', async () => {
-  fake.inputs = [emu.appId, emu.appSecret, ''];
+  fake.inputs = [emu.appId, emu.appSecret];
+  // The folder picker starts at My Space: "Upload here".
+  fake.picks = ['Upload here'];
   fake.answer = (s) =>
     s.text.startsWith('Feishu Upload needs credentials') ? 'Set App Credentials' : s.text === 'Uploaded hello.txt to Feishu.' ? 'Copy Link' : s.text.startsWith('Upload to this folder') ? 'Remember' : undefined;
   await fake.run('feishu.upload', file('hello.txt'), [file('hello.txt')]);
@@ -61,12 +72,13 @@ void test('first upload: offers credentials, checks them, asks for the folder, u
   const stored = emu.listFiles();
   assert.equal(stored.length, 1);
   assert.equal(stored[0].name, 'hello.txt');
-  assert.equal(stored[0].parentNode, emu.rootFolderToken, 'an empty answer means My Space');
-  assert.equal(fake.clipboard, `${emu.url}/file/${stored[0].fileToken}`);
+  assert.equal(stored[0].parentNode, emu.rootFolderToken, '"Upload here" at the start is My Space');
+  assert.equal(fake.clipboard, `${emu.tenantUrl}/file/${stored[0].fileToken}`, "Feishu's own link (metas batch_query)");
   assert.deepEqual(fake.statusMessages, ['Link copied.']);
   assert.deepEqual(fake.shown.find((s) => s.text === 'Uploaded hello.txt to Feishu.')?.items, ['Copy Link', 'Open in Browser', 'Copy Token']);
   assert.equal(fake.secretMap.get(SECRET_KEYS.appSecret), emu.appSecret);
-  assert.deepEqual(fake.inputPrompts.map((p) => p.password === true), [false, true, false], 'the secret goes in a password box');
+  assert.deepEqual(fake.inputPrompts.map((p) => p.password === true), [false, true], 'the secret goes in a password box');
+  assert.deepEqual(fake.problems, []);
   await fake.waitFor(() => fake.settingsWritten.length > 0, 'the folder to be remembered');
   assert.deepEqual(fake.settingsWritten, [{ key: 'feishu.defaultFolder', value: 'root', target: 1 }]);
   // The status bar showed progress and then who uploads again; the log has the calls and never the secret.
@@ -94,8 +106,11 @@ void test('a folder: .git, node_modules, files.exclude and empty files left out;
   await fake.run('feishu.upload', file('docs'), [file('docs')]);
   const stored = emu.listFiles();
   assert.deepEqual(stored.map((f) => f.name).sort(), ['a.txt', 'b.txt']);
-  assert.ok(stored.every((f) => f.parentNode === folder));
-  assert.deepEqual(fake.clipboard.split('\n'), stored.map((f) => `[${f.name}](${emu.url}/file/${f.fileToken})`));
+  // The folder itself is recreated in the target, and its files go into it.
+  const docs = emu.folderTree(folder)?.folders.find((f) => f.name === 'docs');
+  assert.ok(docs, 'a "docs" folder in the target');
+  assert.ok(stored.every((f) => f.parentNode === docs.token));
+  assert.deepEqual(fake.clipboard.split('\n'), stored.map((f) => `[${f.name}](${emu.tenantUrl}/file/${f.fileToken})`));
   assert.ok(fake.reports.some((r) => /^File [12] of 2: [ab]\.txt · \d+%/.test(r.message ?? '')), JSON.stringify(fake.reports));
 });
 
@@ -108,7 +123,8 @@ void test('1061004: how to share the folder, with "Change Folder"', async () => 
   const error = await fake.waitFor(() => fake.shown.find((s) => s.severity === 'error'), 'the error message');
   assert.match(error.text, /^No permission to upload to this folder or document\. .*\(code 1061004\) Give the app \(or user\) edit permission/);
   assert.deepEqual(error.items, ['Change Folder', 'Show Log']);
-  await fake.waitFor(() => fake.executed.find((e) => e[0] === 'workbench.action.openSettings'), 'the settings to open');
+  // Change Folder opens the folder picker (Escape here).
+  await fake.waitFor(() => fake.executed.find((e) => e[0] === 'feishu.changeFolder'), 'the folder picker to open');
   assert.match(fake.log.join('\n'), /error .*code 1061004.*log id/);
 });
 
@@ -156,7 +172,7 @@ void test('in a Markdown editor the result offers Insert Link, which writes [nam
   fake.answer = (s) => (s.text === 'Uploaded hello.txt to Feishu.' ? 'Insert Link' : undefined);
   await fake.run('feishu.upload', file('hello.txt'));
   const [stored] = emu.listFiles();
-  assert.equal(doc.text, `See: [hello.txt](${emu.url}/file/${stored.fileToken})`);
+  assert.equal(doc.text, `See: [hello.txt](${emu.tenantUrl}/file/${stored.fileToken})`);
 });
 
 void test('a user access token works as the identity, kept in a password box', async () => {

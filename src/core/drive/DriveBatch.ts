@@ -12,6 +12,8 @@ export interface Conflict {
   readonly name: string;
   /** The folder's token (the root's real token for My Space). */
   readonly folderToken: string;
+  /** The folder below the batch's folder, as given to put ([] for the batch's folder itself). */
+  readonly dir: readonly string[];
   /** The file already there (the first of that name). */
   readonly existing: DriveItem;
 }
@@ -78,7 +80,7 @@ export class DriveBatch {
       const existing = (await this.listing(folder, signal)).items.find((i) => i.type === 'file' && i.name === source.name);
       if (existing) {
         const folderToken = await this.realToken(folder, signal);
-        const choice = this.policy === 'skip' ? 'skip' : await this.policy({ name: source.name, folderToken, existing }, signal);
+        const choice = this.policy === 'skip' ? 'skip' : await this.policy({ name: source.name, folderToken, dir, existing }, signal);
         if (choice === 'skip') return { status: 'skipped', name: source.name, fileToken: existing.token, folderToken };
       }
     }

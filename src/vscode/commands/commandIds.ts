@@ -4,10 +4,18 @@
  */
 export const COMMAND_IDS = {
   upload: 'feishu.upload',
+  uploadToFolder: 'feishu.uploadToFolder',
   uploadFile: 'feishu.uploadFile',
   uploadToDocument: 'feishu.uploadToDocument',
   uploadFilesToDocument: 'feishu.uploadFilesToDocument',
   importAsDoc: 'feishu.importAsDoc',
+  changeFolder: 'feishu.changeFolder',
+  copyLastLink: 'feishu.copyLastLink',
+  clearHistory: 'feishu.clearHistory',
+  historyCopyLink: 'feishu.history.copyLink',
+  historyOpenInBrowser: 'feishu.history.openInBrowser',
+  historyRevealLocalFile: 'feishu.history.revealLocalFile',
+  historyUploadAgain: 'feishu.history.uploadAgain',
   setAppCredentials: 'feishu.setAppCredentials',
   setUserAccessToken: 'feishu.setUserAccessToken',
   signIn: 'feishu.signIn',

@@ -28,7 +28,7 @@ export async function pickFilesToDocument(services: Services, useDefault: boolea
 }
 
 async function resourcesToDocument(services: Services, resources: readonly UriLike[], useDefault: boolean): Promise<void> {
-  const files = await selectedFiles(services, resources);
-  if (!files) return;
-  await uploadFilesToDocument(services, files, await askDocument(services, useDefault));
+  const selection = await selectedFiles(services, resources);
+  if (!selection) return;
+  await uploadFilesToDocument(services, selection.files, await askDocument(services, useDefault));
 }

@@ -1,4 +1,7 @@
-import { DEFAULT_CALLBACK_PORT, type Brand } from '../../core';
+import { DEFAULT_CALLBACK_PORT, isConflictPolicy, isLinkSharing, type Brand, type ConflictPolicy, type LinkSharing } from '../../core';
+
+/** What to do with a file whose name is already in its folder; "ask" is the extension's own. */
+export type ConflictSetting = ConflictPolicy | 'ask';
 
 /** The extension's settings, field by field as package.json contributes.configuration declares them. */
 export interface FeishuSettings {
@@ -31,6 +34,16 @@ export interface FeishuSettings {
    * http://127.0.0.1:47123/callback can be registered once in the app's security settings.
    */
   readonly signInPort: number;
+  /**
+   * `feishu.onConflict`: a file whose name is already in its Feishu folder: "keep-both" (default; Feishu allows
+   * two files of one name), "skip", or "ask" (Skip / Keep Both, for one file or all).
+   */
+  readonly onConflict: ConflictSetting;
+  /**
+   * `feishu.linkSharing`: set on every uploaded file: "off" (default), "tenant_readable", "tenant_editable",
+   * "anyone_readable". Restricted in untrusted workspaces: a checked-out repo must not make your files public.
+   */
+  readonly linkSharing: LinkSharing;
 }
 
 export const SETTINGS_SECTION = 'feishu';
@@ -42,6 +55,8 @@ export const DEFAULT_SETTINGS: FeishuSettings = {
   apiBaseUrl: '',
   identity: 'user',
   signInPort: DEFAULT_CALLBACK_PORT,
+  onConflict: 'keep-both',
+  linkSharing: 'off',
 };
 
 /** Where settings come from: merged values, and the user-settings layer alone. */
@@ -62,11 +77,21 @@ export function readSettings(source: SettingsSource): FeishuSettings {
     apiBaseUrl: text(source.userValue('apiBaseUrl')),
     identity: source.userValue('identity') === 'app' ? 'app' : DEFAULT_SETTINGS.identity,
     signInPort: port(source.userValue('signInPort')),
+    onConflict: conflict(source.get('onConflict')),
+    linkSharing: sharing(source.get('linkSharing')),
   };
 }
 
 function port(value: unknown): number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535 ? value : DEFAULT_SETTINGS.signInPort;
+}
+
+function conflict(value: unknown): ConflictSetting {
+  return value === 'ask' || isConflictPolicy(value) ? value : DEFAULT_SETTINGS.onConflict;
+}
+
+function sharing(value: unknown): LinkSharing {
+  return isLinkSharing(value) ? value : DEFAULT_SETTINGS.linkSharing;
 }
 
 function text(value: unknown): string {

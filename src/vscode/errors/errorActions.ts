@@ -35,7 +35,8 @@ export async function runErrorAction(action: ErrorAction, services: Services, no
       await vscode.env.openExternal(vscode.Uri.parse(sizeLimitsUrl(services.settings().brand)));
       return;
     case 'changeFolder':
-      await vscode.commands.executeCommand('workbench.action.openSettings', 'feishu.defaultFolder');
+      // The folder picker; its choice becomes feishu.defaultFolder.
+      await vscode.commands.executeCommand(COMMAND_IDS.changeFolder);
       return;
     case 'changeDocument':
       await vscode.commands.executeCommand('workbench.action.openSettings', 'feishu.defaultDocument');

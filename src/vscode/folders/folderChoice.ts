@@ -1,5 +1,4 @@
-import { parseFolderInput, type UploadTarget, type Translate } from '../../core';
-import { inputProblem } from '../errors/inputProblem';
+import { parseFolderInput, type UploadTarget } from '../../core';
 
 /** What `feishu.defaultFolder` (and the folder prompt) accept for the root folder, "My Space". */
 export const ROOT_KEYWORD = 'root';
@@ -18,14 +17,4 @@ export function parseFolderChoice(text: string): string | undefined {
 export function targetFromSetting(defaultFolder: string): UploadTarget | undefined {
   if (defaultFolder.trim() === '') return undefined;
   return { kind: 'folder', folderToken: parseFolderChoice(defaultFolder) };
-}
-
-/** For the input box: undefined when the text is usable (empty = My Space), else why not. */
-export function folderInputProblem(text: string, t: Translate): string | undefined {
-  return text.trim() === '' ? undefined : inputProblem(() => parseFolderChoice(text), t);
-}
-
-/** The value to store in `feishu.defaultFolder` for what the user typed. */
-export function settingValueFor(text: string): string {
-  return text.trim() === '' ? ROOT_KEYWORD : text.trim();
 }

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { describeIdentity, isCancelled, nodeFileSystem, openFileSource, planImport, type ImportResult, type UploadTarget } from '../../core';
-import { resolveTarget } from '../folders/askFolder';
+import { describeIdentity, isCancelled, nodeFileSystem, openFileSource, planImport, type ImportResult } from '../../core';
+import { resolveTarget, type Destination } from '../folders/askFolder';
+import { actorOf } from '../history/UploadHistory';
 import { withAbortSignal } from '../ui/cancellation';
 import type { Lease } from '../services/ClientPool';
 import type { UriLike } from '../commands/commandArgs';
@@ -29,9 +30,9 @@ export async function importResources(services: Services, resources: readonly Ur
   }
 }
 
-async function importOne(services: Services, lease: Lease, filePath: string, target: UploadTarget): Promise<void> {
+async function importOne(services: Services, lease: Lease, filePath: string, target: Destination): Promise<void> {
   const t = services.t;
-  const folderToken = target.kind === 'folder' ? target.folderToken : undefined;
+  const folderToken = target.folderToken;
   const source = await openFileSource(filePath);
   try {
     services.log.fileStarted(filePath, source.size, `an import into ${folderToken ? `folder ${folderToken}` : 'My Space'} as ${describeIdentity(lease.identity)}`);
@@ -48,6 +49,18 @@ async function importOne(services: Services, lease: Lease, filePath: string, tar
         }),
     );
     services.log.info(`imported ${filePath} as ${result.type} → ${result.url} (ticket ${result.ticket}, ${result.ms} ms)`);
+    void services.history
+      .record({
+        kind: 'import',
+        name: result.name,
+        localPath: filePath,
+        url: result.url,
+        token: result.token,
+        target: { kind: 'folder', token: folderToken ?? '', label: target.label },
+        bytes: result.bytes,
+        as: actorOf(lease.identity),
+      })
+      .then(undefined, (err: unknown) => services.log.failure('upload history', err));
     for (const note of result.notes) services.log.warn(`import of ${filePath}: Feishu notes ${note}`);
     // Not awaited: the next file imports while this message waits for an answer.
     void showImported(services, result).then(undefined, (err: unknown) => services.log.failure('import result', err));

@@ -6,6 +6,8 @@ import { whoLabel } from '../auth/whoLabel';
 import { ActivityTracker } from '../ui/ActivityTracker';
 import { ClientPool } from './ClientPool';
 import { RecentDocuments } from '../documents/RecentDocuments';
+import { RecentFolders } from '../folders/RecentFolders';
+import { UploadHistory } from '../history/UploadHistory';
 import { SECRET_KEYS, SecretStore } from '../credentials/SecretStore';
 import { readSettings, SETTINGS_SECTION, type FeishuSettings } from '../config/settings';
 import { UploadStatusBar } from '../ui/UploadStatusBar';
@@ -22,6 +24,13 @@ export interface Services {
   readonly activity: ActivityTracker;
   /** Documents files were recently uploaded to, for the document prompt. */
   readonly recentDocuments: RecentDocuments;
+  /** Folders files were recently uploaded to, per identity, for the folder picker. */
+  readonly recentFolders: RecentFolders;
+  /**
+   * What was uploaded, newest first: the Feishu Uploads view, Copy Last Link, Upload Again. Features add what
+   * they upload with `history.record(…)` (see UploadHistory).
+   */
+  readonly history: UploadHistory;
   readonly clock: Clock;
   /** Read on every use: settings can change at any time. */
   settings(): FeishuSettings;
@@ -61,7 +70,19 @@ export function createServices(context: vscode.ExtensionContext): Services {
   });
   const activity = new ActivityTracker();
   const statusBar = new UploadStatusBar(activity, t);
-  const services: Services = { t, log, secrets, auth, clients, activity, recentDocuments: new RecentDocuments(context.globalState), clock: systemClock, settings };
+  const services: Services = {
+    t,
+    log,
+    secrets,
+    auth,
+    clients,
+    activity,
+    recentDocuments: new RecentDocuments(context.globalState),
+    recentFolders: new RecentFolders(context.globalState),
+    history: new UploadHistory(context.globalState),
+    clock: systemClock,
+    settings,
+  };
   const provider = new FeishuAuthProvider(services);
   // Who uploads act as: in the status bar, and announced to the Accounts menu, after any change in any window.
   const whoChanged = (): void => {

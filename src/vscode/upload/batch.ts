@@ -1,16 +1,30 @@
-import { FeishuError, isCancelled, type UploadResult } from '../../core';
+import { FeishuError, isCancelled, type FollowUpProblem, type UploadResult } from '../../core';
 
 /** A file chosen for upload, measured when the selection was expanded. */
 export interface BatchFile {
   readonly path: string;
   readonly name: string;
   readonly size: number;
+  /** The sub-folders below the target it goes into (a selected folder's tree); default none. */
+  readonly dir?: readonly string[];
 }
 
-export type UploadedFile = UploadResult & { readonly url: string };
+/** An uploaded file with its link; into a folder also the folder it went to, and any follow-up that failed. */
+export type UploadedFile = UploadResult & { readonly url: string; readonly folderToken?: string; readonly problems?: readonly FollowUpProblem[] };
+
+/** A file left out because a file of its name is already in its folder (the conflict policy said skip). */
+export interface SkippedFile {
+  readonly skipped: true;
+  readonly name: string;
+  /** The file already there, and its link. */
+  readonly fileToken: string;
+  readonly url: string;
+  readonly folderToken: string;
+}
 
 export type FileOutcome =
   | { readonly file: BatchFile; readonly status: 'uploaded'; readonly result: UploadedFile }
+  | { readonly file: BatchFile; readonly status: 'skipped'; readonly result: SkippedFile }
   /** error: a FeishuError, or whatever a bug threw (describeError handles both). */
   | { readonly file: BatchFile; readonly status: 'failed'; readonly error: unknown }
   /** Cancelled, or left out after an error that every later file would meet too. */
@@ -29,8 +43,8 @@ export interface BatchListener {
   fileFinished(index: number, outcome: FileOutcome): void;
 }
 
-/** Uploads one file; the extension opens the file, runs the engine and builds the link. */
-export type UploadOne = (file: BatchFile, signal: AbortSignal, onProgress: (bytesSent: number) => void) => Promise<UploadedFile>;
+/** Uploads (or skips) one file; the extension opens the file, runs the engine and builds the link. */
+export type UploadOne = (file: BatchFile, signal: AbortSignal, onProgress: (bytesSent: number) => void) => Promise<UploadedFile | SkippedFile>;
 
 /**
  * Errors about the identity, the target or the connection: every later file would meet them too, so the
@@ -40,30 +54,35 @@ export function stopsBatch(err: unknown): boolean {
   return err instanceof FeishuError && ['auth', 'scope', 'config', 'permission', 'notFound', 'quota', 'network', 'rate'].includes(err.category);
 }
 
-/** Uploads files one after another (Feishu allows one upload call in flight per app anyway). */
+/**
+ * Uploads files one after another (Feishu allows one upload call in flight per app anyway). A cancel that did
+ * not come from the notification (Cancel in a question asked during the batch) stops the batch the same way.
+ */
 export async function runBatch(files: readonly BatchFile[], upload: UploadOne, signal: AbortSignal, listener?: BatchListener): Promise<BatchResult> {
   const outcomes: FileOutcome[] = [];
   let stop = false;
+  let cancelled = false;
   for (const [index, file] of files.entries()) {
-    if (stop || signal.aborted) {
+    if (stop || cancelled || signal.aborted) {
       outcomes.push({ file, status: 'notUploaded' });
       continue;
     }
     listener?.fileStarted(index);
-    const outcome = await uploadOne(file, upload, signal, listener);
+    const { outcome, cancel } = await uploadOne(file, upload, signal, listener);
     outcomes.push(outcome);
     listener?.fileFinished(index, outcome);
     if (outcome.status === 'failed' && stopsBatch(outcome.error)) stop = true;
+    if (cancel) cancelled = true;
   }
-  return { outcomes, cancelled: signal.aborted };
+  return { outcomes, cancelled: cancelled || signal.aborted };
 }
 
-async function uploadOne(file: BatchFile, upload: UploadOne, signal: AbortSignal, listener?: BatchListener): Promise<FileOutcome> {
+async function uploadOne(file: BatchFile, upload: UploadOne, signal: AbortSignal, listener?: BatchListener): Promise<{ outcome: FileOutcome; cancel?: boolean }> {
   try {
     const result = await upload(file, signal, (bytes) => listener?.fileProgress(bytes));
-    return { file, status: 'uploaded', result };
+    return { outcome: 'skipped' in result ? { file, status: 'skipped', result } : { file, status: 'uploaded', result } };
   } catch (err) {
-    if (isCancelled(err) || signal.aborted) return { file, status: 'notUploaded' };
-    return { file, status: 'failed', error: err };
+    if (isCancelled(err) || signal.aborted) return { outcome: { file, status: 'notUploaded' }, cancel: true };
+    return { outcome: { file, status: 'failed', error: err } };
   }
 }

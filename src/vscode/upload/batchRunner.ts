@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isCancelled, openFileSource, type FileSource, type UploadOptions } from '../../core';
-import { runBatch, type BatchFile, type BatchResult, type UploadedFile, type UploadOne } from './batch';
+import { runBatch, type BatchFile, type BatchResult, type SkippedFile, type UploadedFile, type UploadOne } from './batch';
 import { BatchProgress } from './BatchProgress';
 import { withAbortSignal } from '../ui/cancellation';
 import type { Services } from '../services/services';
@@ -34,17 +34,17 @@ export async function runWithProgress(services: Services, files: readonly BatchF
  * One file of a batch: opened, sent by `send`, closed; the start, the outcome (`done` says what a success
  * was) and any failure go to the log.
  */
-export function loggedUpload<R extends UploadedFile>(
+export function loggedUpload<R extends UploadedFile | SkippedFile>(
   services: Services,
   where: string,
-  send: (source: FileSource, options: UploadOptions) => Promise<R>,
+  send: (source: FileSource, options: UploadOptions, file: BatchFile) => Promise<R>,
   done: (file: BatchFile, result: R) => string,
 ): UploadOne {
   return async (file, signal, onProgress) => {
     services.log.fileStarted(file.path, file.size, where);
     const source = await openFileSource(file.path);
     try {
-      const result = await send(source, { signal, onProgress: (p) => onProgress(p.bytesSent) });
+      const result = await send(source, { signal, onProgress: (p) => onProgress(p.bytesSent) }, file);
       services.log.info(done(file, result));
       return result;
     } catch (err) {

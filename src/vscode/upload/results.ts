@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import type { BatchFile, BatchResult, UploadedFile } from './batch';
+import type { BatchFile, BatchResult, SkippedFile, UploadedFile } from './batch';
 import { showNotice } from '../errors/errorActions';
 import { describeError, type ErrorNotice } from '../errors/errorMessages';
 import { markdownLink } from './markdownLink';
 import type { Services } from '../services/services';
-import { batchSummary, countOutcomes, filesToRetry, linksText, uploadedFiles } from './summary';
+import { batchSummary, countOutcomes, filesToRetry, linkedFiles, linksText } from './summary';
 
 /**
  * One file: a notification naming it with its link buttons (a failure is thrown to the error boundary).
@@ -18,9 +18,10 @@ export async function showResults(
 ): Promise<void> {
   const only = result.outcomes.length === 1 ? result.outcomes[0] : undefined;
   if (only?.status === 'uploaded') return showUploaded(services, only.result, editor);
+  if (only?.status === 'skipped') return showSkipped(services, only.result);
   if (only?.status === 'failed') throw only.error;
   const t = services.t;
-  const links = uploadedFiles(result);
+  const links = linkedFiles(result);
   const extra = links.length > 1 ? [t('Copy All Links')] : links.length === 1 ? [t('Copy Link')] : [];
   const pick = await showBatchSummary(services, result, extra, retry);
   if (pick !== undefined) await copy(services, linksText(links), links.length);
@@ -66,6 +67,16 @@ async function showUploaded(services: Services, file: UploadedFile, editor: vsco
     await vscode.env.clipboard.writeText(file.fileToken);
     vscode.window.setStatusBarMessage(t('File token copied.'), 3000);
   } else if (pick === insert && editor) await insertLink(services, editor, markdownLink(file.name, file.url));
+}
+
+/** One file left out because its name is already in the folder: its copy there, to copy or open. */
+async function showSkipped(services: Services, file: SkippedFile): Promise<void> {
+  const t = services.t;
+  const copyLink = t('Copy Link');
+  const open = t('Open in Browser');
+  const pick = await vscode.window.showInformationMessage(t('{0} is already in the Feishu folder, so it was skipped.', file.name), copyLink, open);
+  if (pick === copyLink) await copy(services, file.url, 1);
+  else if (pick === open) await vscode.env.openExternal(vscode.Uri.parse(file.url));
 }
 
 async function copy(services: Services, text: string, count: number): Promise<void> {

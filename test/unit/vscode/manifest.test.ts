@@ -103,11 +103,11 @@ void test('contributes.configuration mirrors FeishuSettings field by field', () 
   assert.equal(props['feishu.signInPort'].scope, 'application');
 });
 
-void test('Restricted Mode: limited support, with the base URL and the default folder and document restricted', () => {
+void test('Restricted Mode: limited support, with the base URL, the default folder and document, and link sharing restricted', () => {
   const u = pkg.capabilities.untrustedWorkspaces;
   assert.equal(u.supported, 'limited');
-  // A checked-out repo must not choose where files go: neither the folder nor the document.
-  assert.deepEqual([...u.restrictedConfigurations].sort(), ['feishu.apiBaseUrl', 'feishu.defaultDocument', 'feishu.defaultFolder']);
+  // A checked-out repo must not choose where files go (neither the folder nor the document), nor make them public.
+  assert.deepEqual([...u.restrictedConfigurations].sort(), ['feishu.apiBaseUrl', 'feishu.defaultDocument', 'feishu.defaultFolder', 'feishu.linkSharing']);
 });
 
 void test('.vscodeignore is an allow-list', () => {

@@ -7,7 +7,7 @@ function source(merged: Partial<Record<keyof FeishuSettings, unknown>>, user: Pa
 }
 
 void test('settings: defaults, and brand and base URL only from user settings', () => {
-  const defaults = { identity: 'user', signInPort: 47123 };
+  const defaults = { identity: 'user', signInPort: 47123, onConflict: 'keep-both', linkSharing: 'off' };
   assert.deepEqual(readSettings(source({}, {})), { brand: 'feishu', defaultFolder: '', defaultDocument: '', apiBaseUrl: '', ...defaults });
   // A workspace value shows in the merged view but must not count for the base URL.
   const s = readSettings(source({ apiBaseUrl: 'https://evil.example.com', brand: 'lark', defaultFolder: ' fldcn123456 ', defaultDocument: ' doxcnAbc123 ' }, {}));
@@ -28,4 +28,12 @@ void test('identity and the sign-in port come from user settings only; nonsense 
   assert.equal(readSettings(source({}, { identity: 'root' })).identity, 'user');
   assert.equal(readSettings(source({}, { signInPort: 50123 })).signInPort, 50123);
   for (const bad of [0, 70000, 1.5, '8080']) assert.equal(readSettings(source({}, { signInPort: bad })).signInPort, 47123, String(bad));
+});
+
+void test('conflict policy and link sharing: the known values, anything else the default', () => {
+  assert.equal(readSettings(source({ onConflict: 'ask' }, {})).onConflict, 'ask');
+  assert.equal(readSettings(source({ onConflict: 'skip' }, {})).onConflict, 'skip');
+  assert.equal(readSettings(source({ onConflict: 'overwrite' }, {})).onConflict, 'keep-both');
+  assert.equal(readSettings(source({ linkSharing: 'tenant_editable' }, {})).linkSharing, 'tenant_editable');
+  assert.equal(readSettings(source({ linkSharing: 'anyone_editable' }, {})).linkSharing, 'off');
 });

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { runBatch } from '../../../../src/vscode/upload/batch';
-import { batchSummary, filesToRetry, linksText, nameList, uploadedFiles } from '../../../../src/vscode/upload/summary';
+import { runBatch, type UploadOne } from '../../../../src/vscode/upload/batch';
+import { batchSummary, filesToRetry, linkedFiles, linksText, nameList, uploadedFiles } from '../../../../src/vscode/upload/summary';
 import { english as t } from '../../../../src/core';
 import { BATCH_FILES as files, fakeUploadOne as uploader } from '../../../helpers/batchFakes';
 
@@ -15,4 +15,24 @@ void test('all uploaded: one line, and the links of every file', async () => {
 void test('long name lists are cut', () => {
   assert.equal(nameList(['a', 'b'], t), 'a, b');
   assert.equal(nameList(['1', '2', '3', '4', '5', '6', '7'], t), '1, 2, 3, 4, 5 and 2 more');
+});
+
+void test('skipped files: counted, linked, never retried', async () => {
+  const skipping: UploadOne = async (file) =>
+    file.name === 'b.txt'
+      ? { fileToken: 'tok_b', name: 'b.txt', bytes: 20, parts: 1, method: 'all', ms: 1, url: 'https://t/file/tok_b' }
+      : { skipped: true, name: file.name, fileToken: `old_${file.name}`, folderToken: 'fld', url: `https://t/file/old_${file.name}` };
+  const some = await runBatch(files.slice(0, 2), skipping, new AbortController().signal);
+  assert.equal(batchSummary(some, t), '1 files uploaded to Feishu. 1 skipped: already in the Feishu folder.');
+  assert.deepEqual(linkedFiles(some).map((f) => f.url), ['https://t/file/old_a.txt', 'https://t/file/tok_b']);
+  assert.deepEqual(filesToRetry(some), []);
+  const none = await runBatch([files[0], files[2]], skipping, new AbortController().signal);
+  assert.equal(batchSummary(none, t), 'Nothing new to upload. 2 skipped: already in the Feishu folder.');
+  const failing: UploadOne = async (file) => {
+    if (file.name === 'c.txt') throw new Error('boom');
+    return skipping(file, new AbortController().signal, () => undefined);
+  };
+  const mixed = await runBatch(files.slice(0, 3), failing, new AbortController().signal);
+  assert.equal(batchSummary(mixed, t), '1 uploaded, 1 failed. 1 skipped: already in the Feishu folder.');
+  assert.deepEqual(filesToRetry(mixed).map((f) => f.name), ['c.txt']);
 });
