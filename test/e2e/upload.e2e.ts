@@ -10,8 +10,9 @@ import type { Page } from 'playwright-core';
 import { startEmulator, type Emulator } from '../../src/emulator';
 import {
   clickContextMenuItem,
+  openContextMenuWith,
+  runCommandWhenReady,
   clickToastButton,
-  contextMenuItem,
   defaultCacheDir,
   explorerItem,
   journey,
@@ -90,22 +91,7 @@ after(async () => {
 const { step, page } = journey(() => wb);
 
 step('1. Set App Credentials from the palette', 200_000, async () => {
-  // The palette lists contributed commands only once the extension host has registered them (10-25 s
-  // after the page loads, longer on a busy machine), and an open palette does not refresh: reopen until
-  // it shows.
-  await pollUntil(
-    'our command in the palette',
-    async () => {
-      try {
-        await runCommand(page(), 'Feishu: Set App Credentials', { timeout: 10_000 });
-        return true;
-      } catch {
-        await page().keyboard.press('Escape');
-        return undefined;
-      }
-    },
-    { timeoutMs: 150_000, intervalMs: 500 },
-  );
+  await runCommandWhenReady(page(), 'Feishu: Set App Credentials');
   await typeInQuickInput(page(), emu.appId, { prompt: /App ID/ });
   await typeInQuickInput(page(), emu.appSecret, { password: true, prompt: /App Secret/ });
   await waitForToast(page(), `Feishu app credentials saved. Uploads now use the app ${emu.appId}.`);
@@ -129,7 +115,8 @@ step('2. right-click a file → Upload to Feishu: progress, status bar, result, 
   copiedLink = link;
   const token = /\/file\/([A-Za-z0-9]+)$/.exec(link)?.[1];
   assert.ok(token, `a file link on the clipboard: ${link}`);
-  assert.equal(link, `${emu.url}/file/${token}`);
+  // Feishu's own link (metas batch_query), on the tenant's domain.
+  assert.equal(link, `${emu.tenantUrl}/file/${token}`);
   const stored = emu.getFile(token);
   assert.equal(stored?.parentNode, folderToken);
   assert.equal(stored?.sha256, sha256(readFileSync(join(workspaceDir, 'report.bin'))));
@@ -306,27 +293,6 @@ async function addToSelection(p: Page, name: string, first: boolean): Promise<vo
       return undefined;
     },
     { timeoutMs: 15_000, intervalMs: 300 },
-  );
-}
-
-/**
- * Right-clicks until the menu holds `label`: a menu opened before the extension host registered our
- * contributions lacks them and does not refresh.
- */
-async function openContextMenuWith(p: Page, name: string, label: string): Promise<void> {
-  await pollUntil(
-    `"${label}" in the context menu`,
-    async () => {
-      await rightClickExplorerItem(p, name, { timeout: 60_000 });
-      const shown = await contextMenuItem(p, label)
-        .first()
-        .waitFor({ state: 'visible', timeout: 3_000 })
-        .then(() => true)
-        .catch(() => undefined);
-      if (!shown) await p.keyboard.press('Escape');
-      return shown;
-    },
-    { timeoutMs: 120_000, intervalMs: 500 },
   );
 }
 

@@ -66,7 +66,7 @@ void test('the picker walks into a folder, creates one there and uploads the tre
   assert.equal(start.title, 'Upload to Feishu Folder: My Space');
   assert.deepEqual(start.items.slice(0, 2).map((i) => i.label), ['$(cloud-upload) Upload here', '$(new-folder) New folder…']);
   assert.ok(start.items.some((i) => i.label === '$(folder) Archive') && start.items.some((i) => i.label === '$(folder) Team'));
-  assert.match(start.placeholder ?? '', /My Space here is the app's own space, which people cannot browse/);
+  assert.equal(start.items[0].description, "My Space: the app's own, which people cannot browse", 'said where My Space is chosen');
   assert.equal(inTeam.title, 'Upload to Feishu Folder: My Space / Team');
   assert.deepEqual(inTeam.items.slice(0, 3).map((i) => [i.label, i.description]), [
     ['$(cloud-upload) Upload here', 'My Space / Team'],
@@ -94,7 +94,7 @@ void test('Upload to Feishu Folder… asks even with a default folder; a pasted 
   const start = fake.quickPicks[0].items;
   assert.deepEqual(start.slice(2, 4), [
     { label: 'Recent folders', description: undefined, separator: true },
-    { label: '$(history) Shared', description: `https://emulator-tenant.feishu.cn/drive/folder/${shared}` },
+    { label: '$(history) Shared', description: undefined },
   ]);
   assert.equal(emu.listFiles().filter((f) => f.name === 'single.txt' && f.parentNode === shared).length, 2);
   assert.deepEqual(fake.problems, []);

@@ -258,6 +258,9 @@ describe('folder errors', () => {
     await assert.rejects(send(rig, [dir], { folderToken: rig.emu.addFolder(), onConflict: 'skip' }), (e: FeishuError) => {
       assert.equal(e.code, 99991672);
       assert.equal(e.category, 'scope');
+      // The scopes that would do, not just "an upload scope".
+      assert.match(e.message, /drive\/v1\/files needs one of these scopes: drive:drive, drive:drive:readonly, space:document:retrieve\./);
+      assert.match(e.hint, /^Enable the scope the message names/);
       return true;
     });
   });

@@ -45,7 +45,7 @@ const SIGN_IN_AGAIN = 'Sign in again (Feishu: Sign In, or feishu-upload login).'
 const SIGN_IN_BUG = 'Sign in again; if it happens again, report it with the log id.';
 const ASK_ADMIN_APP = 'Ask your Feishu admin to install and enable the app for you, then sign in again.';
 const ENABLE_SCOPE =
-  'Enable an upload scope for the app in the Feishu developer console (drive:drive, drive:file:upload or docs:document.media:upload), publish a new app version, then retry.';
+  'Enable the scope the message names for the app in the Feishu developer console (to upload: drive:drive, drive:file:upload or docs:document.media:upload), publish a new app version, then retry.';
 const RESTART_UPLOAD = 'The upload session broke; upload the file again from the start.';
 const REPORT = 'If it persists, report it with the log id.';
 const OTHER_DOCUMENT = 'Upload into another document.';

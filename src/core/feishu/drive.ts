@@ -2,7 +2,7 @@
 // app (docs/feishu/limits.md §4). Wire names stay in this file.
 import { FeishuError } from '../errors/FeishuError';
 import type { DrivePacer } from '../limits/DrivePacer';
-import type { FeishuClient } from './FeishuClient';
+import type { Call, FeishuClient } from './FeishuClient';
 
 /** Item types a folder listing can hold (docs/feishu/drive.md §3.2). */
 export type DriveItemType = 'folder' | 'file' | 'doc' | 'docx' | 'sheet' | 'bitable' | 'mindnote' | 'shortcut' | 'slides' | (string & {});
@@ -75,6 +75,18 @@ interface WireMeta {
   url?: string;
 }
 
+/**
+ * The scopes each call accepts (any one), from docs/feishu/drive.md §3-§9: a scope error names them, so the
+ * message says what to enable for browsing folders, making them, links or sharing, not just for uploads.
+ */
+export const DRIVE_SCOPES = {
+  list: ['drive:drive', 'drive:drive:readonly', 'space:document:retrieve'],
+  createFolder: ['drive:drive', 'space:folder:create'],
+  metas: ['drive:drive', 'drive:drive.metadata:readonly'],
+  public: ['drive:drive', 'drive:file', 'docs:permission.setting:write_only'],
+  members: ['drive:drive', 'drive:file', 'docs:permission.member:create'],
+} as const satisfies Record<string, readonly string[]>;
+
 export class DriveApi {
   constructor(
     private readonly client: FeishuClient,
@@ -89,7 +101,7 @@ export class DriveApi {
   async listPage(folderToken: string | undefined, pageToken?: string, signal?: AbortSignal): Promise<DrivePage> {
     const endpoint = 'drive/v1/files';
     const root = !folderToken;
-    const data = await this.client.call<{ files?: WireItem[]; has_more?: boolean; next_page_token?: string }>({
+    const data = await this.call<{ files?: WireItem[]; has_more?: boolean; next_page_token?: string }>(DRIVE_SCOPES.list, {
       method: 'GET',
       endpoint,
       query: { folder_token: folderToken ?? '', page_size: root ? undefined : LIST_PAGE_SIZE, page_token: pageToken },
@@ -109,7 +121,7 @@ export class DriveApi {
    */
   async createFolder(parentToken: string | undefined, name: string, signal?: AbortSignal): Promise<{ token: string; url?: string }> {
     const endpoint = 'drive/v1/files/create_folder';
-    const data = await this.client.call<{ token?: string; url?: string }>({
+    const data = await this.call<{ token?: string; url?: string }>(DRIVE_SCOPES.createFolder, {
       method: 'POST',
       endpoint,
       json: { name, folder_token: parentToken ?? '' },
@@ -123,7 +135,7 @@ export class DriveApi {
   /** Up to METAS_PER_CALL documents' metadata; `withUrl` asks for Feishu's own links. */
   async batchQueryMetas(docs: readonly DocRef[], withUrl: boolean, signal?: AbortSignal): Promise<MetasAnswer> {
     if (docs.length > METAS_PER_CALL) throw new RangeError(`batch_query takes at most ${METAS_PER_CALL} documents, got ${docs.length}`);
-    const data = await this.client.call<{ metas?: WireMeta[]; failed_list?: { token?: string; code?: number }[] }>({
+    const data = await this.call<{ metas?: WireMeta[]; failed_list?: { token?: string; code?: number }[] }>(DRIVE_SCOPES.metas, {
       method: 'POST',
       endpoint: 'drive/v1/metas/batch_query',
       json: { request_docs: docs.map((d) => ({ doc_token: d.token, doc_type: d.type })), with_url: withUrl },
@@ -144,7 +156,7 @@ export class DriveApi {
    */
   async setLinkShare(doc: DocRef, share: LinkShare, signal?: AbortSignal): Promise<void> {
     const external = share.startsWith('anyone_') ? { external_access_entity: 'open' } : {};
-    await this.client.call<unknown>({
+    await this.call<unknown>(DRIVE_SCOPES.public, {
       method: 'PATCH',
       endpoint: `drive/v2/permissions/${encodeURIComponent(doc.token)}/public`,
       query: { type: doc.type },
@@ -156,7 +168,7 @@ export class DriveApi {
 
   /** Makes a user (by open_id) a collaborator, without notifying them (docs/feishu/drive.md §9). */
   async addUserMember(doc: DocRef, openId: string, perm: MemberPerm, signal?: AbortSignal): Promise<void> {
-    await this.client.call<unknown>({
+    await this.call<unknown>(DRIVE_SCOPES.members, {
       method: 'POST',
       endpoint: `drive/v1/permissions/${encodeURIComponent(doc.token)}/members`,
       query: { type: doc.type, need_notification: 'false' },
@@ -164,6 +176,23 @@ export class DriveApi {
       pace: (s) => this.pacer.acquire('members', s),
       signal,
     });
+  }
+
+  /** A call whose scope error names the scopes that would do. */
+  private async call<T>(scopes: readonly string[], call: Call): Promise<T> {
+    try {
+      return await this.client.call<T>(call);
+    } catch (err) {
+      if (!(err instanceof FeishuError) || err.category !== 'scope') throw err;
+      throw new FeishuError({
+        code: err.code,
+        detail: [err.detail, `${call.endpoint} needs one of these scopes: ${scopes.join(', ')}.`].filter(Boolean).join(' '),
+        httpStatus: err.httpStatus,
+        endpoint: err.endpoint,
+        logId: err.logId,
+        cause: err,
+      });
+    }
   }
 }
 

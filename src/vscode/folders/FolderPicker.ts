@@ -86,11 +86,9 @@ class Picker {
     const here = this.crumbs[this.crumbs.length - 1];
     const qp = vscode.window.createQuickPick<Item>();
     qp.title = `${this.title}: ${pathLabel(this.crumbs)}`;
-    // With app credentials My Space is the app's own space, which people cannot browse: say so where it matters.
-    qp.placeholder =
-      this.crumbs.length === 1 && this.lease.identity.kind === 'app'
-        ? t("Pick a folder, or paste a Feishu folder link. My Space here is the app's own space, which people cannot browse.")
-        : t('Pick a folder, or paste a Feishu folder link');
+    qp.placeholder = t('Pick a folder, or paste a Feishu folder link');
+    // With app credentials My Space is the app's own space, which people cannot browse: said where it is chosen.
+    const rootNote = this.lease.identity.kind === 'app' ? t("My Space: the app's own, which people cannot browse") : undefined;
     qp.matchOnDescription = true;
     qp.ignoreFocusOut = true;
     qp.buttons = this.crumbs.length > 1 ? [vscode.QuickInputButtons.Back] : [];
@@ -99,7 +97,7 @@ class Picker {
     let typed: PickRow | undefined;
     const render = (): void => {
       const entry = this.listed.get(here.token);
-      const state: LevelState = { crumbs: this.crumbs, folders: entry?.folders, loading: !entry?.done, problem: entry?.problem, recent };
+      const state: LevelState = { crumbs: this.crumbs, folders: entry?.folders, loading: !entry?.done, problem: entry?.problem, recent, rootNote };
       const rows = [...(typed ? [typed] : []), ...levelRows(state, t)];
       qp.items = rows.map((row) => toItem(row, t));
       qp.busy = !entry?.done;

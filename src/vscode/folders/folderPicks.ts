@@ -60,20 +60,26 @@ export interface LevelState {
   readonly problem?: string;
   /** Shown at My Space only. */
   readonly recent: readonly RecentFolder[];
+  /** What "Upload here" says at My Space instead of its name (for the app: that nobody can browse it). */
+  readonly rootNote?: string;
 }
 
 /** The rows of one level: Upload here, New folder…, Up, then the recent folders (at My Space) and the sub-folders. */
 export function levelRows(state: LevelState, t: Translate): PickRow[] {
   const here = state.crumbs[state.crumbs.length - 1];
   const rows: PickRow[] = [
-    { label: `$(cloud-upload) ${t('Upload here')}`, description: pathLabel(state.crumbs), action: { kind: 'here' } },
+    {
+      label: `$(cloud-upload) ${t('Upload here')}`,
+      description: state.crumbs.length === 1 && state.rootNote !== undefined ? state.rootNote : pathLabel(state.crumbs),
+      action: { kind: 'here' },
+    },
     { label: `$(new-folder) ${t('New folder…')}`, description: t('in {0}', here.name), action: { kind: 'new' } },
   ];
   if (state.crumbs.length > 1) rows.push({ label: `$(arrow-up) ${t('Up')}`, description: state.crumbs[state.crumbs.length - 2].name, action: { kind: 'up' } });
   if (state.crumbs.length === 1 && state.recent.length > 0) {
     rows.push({ label: t('Recent folders'), separator: true });
     for (const folder of state.recent) {
-      rows.push({ label: `$(history) ${folder.name}`, description: folder.url ?? folder.token, action: { kind: 'recent', folder }, browse: true });
+      rows.push({ label: `$(history) ${folder.name}`, action: { kind: 'recent', folder }, browse: true });
     }
   }
   rows.push({ label: t('Folders in {0}', here.name), separator: true });

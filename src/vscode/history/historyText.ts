@@ -17,9 +17,14 @@ export function actorLabel(entry: HistoryEntry, t: Translate): string {
   return entry.as.kind === 'app' ? t('app {0}', entry.as.id) : t('user {0}', entry.as.id);
 }
 
-/** The line beside the name: where it went, its size, when. */
+/**
+ * The line beside the name: where it went (a folder by its last two levels, which tell same-named files of one
+ * tree apart in a narrow sidebar; the whole path is in the tooltip), its size, when.
+ */
 export function entryDescription(entry: HistoryEntry, now: number, t: Translate): string {
-  return [entry.target.label, entry.bytes === undefined ? undefined : formatBytes(entry.bytes), ago(entry.at, now, t)].filter(Boolean).join(' · ');
+  const levels = entry.target.kind === 'folder' ? entry.target.label.split(' / ') : [entry.target.label];
+  const place = levels.length > 2 ? `… / ${levels.slice(-2).join(' / ')}` : entry.target.label;
+  return [place, entry.bytes === undefined ? undefined : formatBytes(entry.bytes), ago(entry.at, now, t)].filter(Boolean).join(' · ');
 }
 
 /** Everything about an entry, for its hover: name, where, size, when, as whom, link, local file. */

@@ -28,7 +28,7 @@ void test('My Space: Upload here, New folder…, the recent folders, then its fo
       ['$(cloud-upload) Upload here', 'My Space', 'here'],
       ['$(new-folder) New folder…', 'in My Space', 'new'],
       ['Recent folders', undefined, 'separator'],
-      ['$(history) Reports', 'r', 'recent'],
+      ['$(history) Reports', undefined, 'recent'],
       ['Folders in My Space', undefined, 'separator'],
       ['$(folder) Team', undefined, 'into'],
     ],
@@ -62,4 +62,10 @@ void test('typed text: a folder link or a token offers "Use this folder"; a wron
   assert.equal(wrong?.action, undefined);
   assert.equal(typedRow('report', t), undefined);
   assert.equal(typedRow('', t), undefined);
+});
+
+void test("the app's My Space: Upload here says nobody can browse it; deeper levels name their path", () => {
+  const note = "My Space: the app's own, which people cannot browse";
+  assert.equal(levelRows({ crumbs: [mySpace], folders: [], loading: false, recent: [], rootNote: note }, t)[0].description, note);
+  assert.equal(levelRows({ crumbs: [mySpace, { token: 'x', name: 'X' }], folders: [], loading: false, recent: [], rootNote: note }, t)[0].description, 'My Space / X');
 });

@@ -28,6 +28,11 @@ void test('how long ago: just now, minutes, hours, then the date', () => {
 
 void test('the description: where, size, when; the tooltip: everything, as whom', () => {
   assert.equal(entryDescription(entry, entry.at + 120_000, t), 'My Space / Team · 2.0 KiB · 2 min ago');
+  const deep = { ...entry, target: { kind: 'folder' as const, token: 'f', label: 'My Space / Team / Release 1 / project / src' } };
+  assert.equal(entryDescription(deep, entry.at, t), '… / project / src · 2.0 KiB · just now', 'the last two levels tell same-named files apart');
+  assert.equal(entryTooltip(deep, t).split('\n')[1], 'Folder: My Space / Team / Release 1 / project / src');
+  const titled = { ...entry, target: { kind: 'document' as const, id: 'd', label: 'A / B / C' } };
+  assert.equal(entryDescription(titled, entry.at, t), 'A / B / C · 2.0 KiB · just now', 'a document title is not a path');
   const lines = entryTooltip(entry, t).split('\n');
   assert.deepEqual([lines[0], lines[1], lines[2], lines[4], lines[5], lines[6]], [
     'plan.pdf',

@@ -1,0 +1,47 @@
+// Steps every product journey takes, beside lib/ui.ts's journey(), settled() and dismissToasts(): waiting for our
+// commands to register, opening a context menu once our items are in it.
+import type { Page } from 'playwright-core';
+import { pollUntil } from './env';
+import { contextMenuItem, rightClickExplorerItem, runCommand } from './ui';
+
+/**
+ * Runs a command of ours from the palette once the extension host has registered it (10-25 s after the page
+ * loads, longer on a busy machine); an open palette does not refresh, so it is reopened until the command shows.
+ */
+export async function runCommandWhenReady(p: Page, title: string): Promise<void> {
+  await pollUntil(
+    `"${title}" in the palette`,
+    async () => {
+      try {
+        await runCommand(p, title, { timeout: 10_000 });
+        return true;
+      } catch {
+        await p.keyboard.press('Escape');
+        return undefined;
+      }
+    },
+    { timeoutMs: 150_000, intervalMs: 500 },
+  );
+}
+
+/**
+ * Right-clicks until the menu holds `label`: a menu opened before the extension host registered our
+ * contributions lacks them and does not refresh.
+ */
+export async function openContextMenuWith(p: Page, name: string, label: string): Promise<void> {
+  await pollUntil(
+    `"${label}" in the context menu`,
+    async () => {
+      await rightClickExplorerItem(p, name, { timeout: 60_000 });
+      const shown = await contextMenuItem(p, label)
+        .first()
+        .waitFor({ state: 'visible', timeout: 3_000 })
+        .then(() => true)
+        .catch(() => undefined);
+      if (!shown) await p.keyboard.press('Escape');
+      return shown;
+    },
+    { timeoutMs: 120_000, intervalMs: 500 },
+  );
+}
+
