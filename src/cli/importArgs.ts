@@ -1,5 +1,6 @@
-import { FeishuError, IMPORT_TYPES, isImportType, parseFolderInput, type ImportType } from '../core';
+import { IMPORT_TYPES, isImportType, type ImportType } from '../core';
 import { actAsArg, AS_OPTION, commonArgs, parseCommandArgs, type CommonArgs } from './commonArgs';
+import { folderArg } from './folderArg';
 import { UsageError } from './UsageError';
 
 export interface ImportArgs extends CommonArgs {
@@ -17,12 +18,6 @@ export function parseImportArgs(argv: string[], env: NodeJS.ProcessEnv): ImportA
   if (positionals.length !== 1) throw positionals.length === 0 ? new UsageError('No file given: feishu-upload import <file>.') : new UsageError('import takes one file.');
   const type = values.type;
   if (type !== undefined && !isImportType(type)) throw new UsageError('--type must be one of {0}, not "{1}".', IMPORT_TYPES.join(', '), type);
-  let folderToken: string | undefined;
-  try {
-    folderToken = parseFolderInput(values.folder);
-  } catch (err) {
-    if (err instanceof FeishuError) throw UsageError.of(err);
-    throw err;
-  }
+  const folderToken = folderArg(values.folder);
   return { ...commonArgs(values, env), as: actAsArg(values.as), file: positionals[0], type, folderToken };
 }

@@ -1,5 +1,6 @@
-import { FeishuError, parseFolderInput, type DriveItem } from '../core';
+import type { DriveItem } from '../core';
 import { actAsArg, AS_OPTION, commonArgs, parseCommandArgs } from './commonArgs';
+import { folderArg } from './folderArg';
 import type { CliIo } from './io';
 import { cliTranslate } from './i18n';
 import { openSession } from './session';
@@ -12,13 +13,7 @@ import { UsageError } from './UsageError';
 export async function lsCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, { ...AS_OPTION });
   if (positionals.length > 1) throw new UsageError('ls takes one folder (a link or a token), or none for My Space.');
-  let folderToken: string | undefined;
-  try {
-    folderToken = parseFolderInput(positionals[0]);
-  } catch (err) {
-    if (err instanceof FeishuError) throw UsageError.of(err);
-    throw err;
-  }
+  const folderToken = folderArg(positionals[0]);
   const args = commonArgs(values, io.env);
   const session = await openSession({ ...args, as: actAsArg(values.as) }, io);
   try {

@@ -1,5 +1,6 @@
-import { checkFolderName, FeishuError, parseFolderInput } from '../core';
+import { checkFolderName, FeishuError } from '../core';
 import { actAsArg, AS_OPTION, commonArgs, parseCommandArgs } from './commonArgs';
+import { folderArg } from './folderArg';
 import type { CliIo } from './io';
 import { cliTranslate } from './i18n';
 import { openSession } from './session';
@@ -15,14 +16,13 @@ export async function mkdirCommand(argv: string[], io: CliIo): Promise<number> {
   if (positionals.length !== 1) throw positionals.length === 0 ? new UsageError('No folder name given: feishu-upload mkdir <name>.') : new UsageError('mkdir takes one name (use a/b/c for folders inside folders).');
   const path = positionals[0].split('/').filter((part) => part !== '');
   if (path.length === 0) throw new UsageError('No folder name given: feishu-upload mkdir <name>.');
-  let parentToken: string | undefined;
   try {
     for (const name of path) checkFolderName(name);
-    parentToken = parseFolderInput(values.folder);
   } catch (err) {
     if (err instanceof FeishuError) throw UsageError.of(err);
     throw err;
   }
+  const parentToken = folderArg(values.folder);
   const args = commonArgs(values, io.env);
   const session = await openSession({ ...args, as: actAsArg(values.as) }, io);
   try {

@@ -4,21 +4,19 @@
 // a second upload of the tree to the recent folder asks about conflicts and skips every file. Screenshots of every
 // new piece of UI land in artifacts/e2e/folders/.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
 import type { Page } from 'playwright-core';
-import { startEmulator, type Emulator, type FolderTree } from '../../src/emulator';
+import { startEmulator, type Emulator } from '../../src/emulator';
 import {
   clickContextMenuItem,
   clickToastButton,
   defaultCacheDir,
   dismissToasts,
-  makeTempDir,
   openContextMenuWith,
   openWorkbench,
-  packageVsix,
+  prepareJourney,
   pickQuickPickItem,
   pollUntil,
   readClipboard,
@@ -35,6 +33,7 @@ import {
   type CodeServer,
   type Workbench,
 } from './harness';
+import { treeLines } from '../helpers/folderTree';
 
 const root = repoRoot();
 const artifactsDir = process.env.FEISHU_E2E_ARTIFACTS ?? join(root, 'artifacts', 'e2e', 'folders');
@@ -43,6 +42,7 @@ const QUICK_INPUT = '.quick-input-widget';
 
 let emu: Emulator;
 let tmp = '';
+let vsixPath = '';
 let server: CodeServer | undefined;
 let wb: Workbench | undefined;
 let team = '';
@@ -50,12 +50,7 @@ let team = '';
 let release = '';
 
 before(async () => {
-  rmSync(artifactsDir, { recursive: true, force: true });
-  mkdirSync(artifactsDir, { recursive: true });
-  tmp = makeTempDir('feishu-e2e-folders-');
-  // The .vsix a user would install: the production bundle, packaged by vsce from the repo as `npm run package` does.
-  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--production'], { cwd: root, stdio: 'inherit' });
-  const vsixPath = await packageVsix(root, root, join(tmp, 'feishu-upload.vsix'), ['--no-dependencies']);
+  ({ tmp, vsixPath } = await prepareJourney(root, artifactsDir, 'feishu-e2e-folders-'));
 
   emu = await startEmulator({ tenantUrl: 'https://acme.feishu.cn' });
   team = emu.addFolder({ name: 'Team' });
@@ -86,11 +81,6 @@ after(async () => {
 
 const { step, page } = journey(() => wb);
 
-/** "folder/ file" lines of a tree, sorted. */
-function shape(tree: FolderTree | undefined, prefix = ''): string[] {
-  if (!tree) return [];
-  return [...tree.files.map((f) => `${prefix}${f.name}`), ...tree.folders.flatMap((f) => [`${prefix}${f.name}/`, ...shape(f, `${prefix}${f.name}/`)])].sort();
-}
 
 /** Waits until the open quick pick's title is `title` and it has finished loading (its rows are there). */
 async function pickerAt(p: Page, title: string, row: string | RegExp): Promise<void> {
@@ -138,7 +128,7 @@ step('2. Upload to Feishu Folder… on a folder: walk into Team, make "Release 1
   const made = emu.folderTree(team)?.folders.find((f) => f.name === 'Release 1');
   assert.ok(made, 'Release 1 was made in Team');
   release = made.token;
-  assert.deepEqual(shape(made), ['project/', 'project/README.md', 'project/docs/', 'project/docs/README.md', 'project/docs/api/', 'project/docs/api/README.md', 'project/src/', 'project/src/main.ts']);
+  assert.deepEqual(treeLines(made), ['project/', 'project/README.md', 'project/docs/', 'project/docs/README.md', 'project/docs/api/', 'project/docs/api/README.md', 'project/src/', 'project/src/main.ts']);
 });
 
 step('3. the Feishu Uploads view lists the files; Copy Link on an item; Feishu: Copy Last Link', SLOW, async () => {
@@ -189,7 +179,7 @@ step('4. the same tree to the recent folder again: asked about the first conflic
   await settled(summary);
   await screenshot(p, '10-all-skipped');
   assert.equal(uploadCalls(), before, 'no upload call at all');
-  assert.equal(shape(emu.folderTree(release)).length, 8, 'the tree is unchanged');
+  assert.equal(treeLines(emu.folderTree(release)).length, 8, 'the tree is unchanged');
   await clickToastButton(summary, 'Copy All Links');
   const links = (await readClipboard(p, { notEqual: 'cleared' })).trim().split('\n');
   assert.equal(links.length, 4);

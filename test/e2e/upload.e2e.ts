@@ -1,9 +1,8 @@
 // Feishu Upload in a real VS Code (code-server) driven by a real browser, against the Feishu emulator:
 // the steps of issue 5, each waiting on visible state. Screenshots land in artifacts/e2e/upload/.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -16,9 +15,9 @@ import {
   defaultCacheDir,
   explorerItem,
   journey,
-  makeTempDir,
   openWorkbench,
   packageVsix,
+  prepareJourney,
   pollUntil,
   readClipboard,
   dismissToasts,
@@ -53,12 +52,7 @@ let folderToken = '';
 let copiedLink = '';
 
 before(async () => {
-  rmSync(artifactsDir, { recursive: true, force: true });
-  mkdirSync(artifactsDir, { recursive: true });
-  tmp = makeTempDir('feishu-e2e-upload-');
-  // The .vsix a user would install: the production bundle, packaged by vsce from the repo as `npm run package` does.
-  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--production'], { cwd: root, stdio: 'inherit' });
-  vsixPath = await packageVsix(root, root, join(tmp, 'feishu-upload.vsix'), ['--no-dependencies']);
+  ({ tmp, vsixPath } = await prepareJourney(root, artifactsDir, 'feishu-e2e-upload-'));
 
   emu = await startEmulator();
   folderToken = emu.addFolder();

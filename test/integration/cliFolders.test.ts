@@ -4,14 +4,11 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { startEmulator, type Emulator, type FolderTree } from '../../src/emulator';
+import { startEmulator, type Emulator } from '../../src/emulator';
 import { cli } from '../helpers/cliCapture';
 import { tempDir } from '../helpers/fixtures';
+import { treeLines } from '../helpers/folderTree';
 
-function shape(tree: FolderTree | undefined, prefix = ''): string[] {
-  if (!tree) return [];
-  return [...tree.files.map((f) => `${prefix}${f.name}`), ...tree.folders.flatMap((f) => [`${prefix}${f.name}/`, ...shape(f, `${prefix}${f.name}/`)])].sort();
-}
 
 function uploadCalls(emu: Emulator, before: Record<string, number>): number {
   return Object.entries(emu.stats().calls)
@@ -45,7 +42,7 @@ describe('feishu-upload upload <directory>', () => {
     const r = await cli(['upload', site, '--folder', target, '--json'], env);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stderr, '1 item(s) inside the folders left out: .git, node_modules, empty files, symlinked folders.\n');
-    assert.deepEqual(shape(emu.folderTree(target)), ['site/', 'site/assets/', 'site/blog/', 'site/blog/2026/', 'site/blog/2026/index.md', 'site/blog/index.md', 'site/index.md']);
+    assert.deepEqual(treeLines(emu.folderTree(target)), ['site/', 'site/assets/', 'site/blog/', 'site/blog/2026/', 'site/blog/2026/index.md', 'site/blog/index.md', 'site/index.md']);
     assert.deepEqual(
       r.json.map((l) => l.file),
       [join(site, 'blog', '2026', 'index.md'), join(site, 'blog', 'index.md'), join(site, 'index.md')],
@@ -155,7 +152,7 @@ describe('feishu-upload ls and mkdir', () => {
     assert.equal(again.stdout, `folder Reports is already there -> https://acme.feishu.cn/drive/folder/${String(line.token)}\n`);
     const nested = await cli(['mkdir', '2026/Q1', '--folder', `https://acme.feishu.cn/drive/folder/${String(line.token)}`], env);
     assert.match(nested.stdout, /^created folder 2026\/Q1 -> https:\/\/acme\.feishu\.cn\/drive\/folder\/\w+\n$/);
-    assert.deepEqual(shape(emu.folderTree(String(line.token))), ['2026/', '2026/Q1/']);
+    assert.deepEqual(treeLines(emu.folderTree(String(line.token))), ['2026/', '2026/Q1/']);
   });
 
   test('ls lists every page of a folder; --json has exactly token, name, type, url', async () => {

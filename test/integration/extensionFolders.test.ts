@@ -2,10 +2,11 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
-import type { Emulator, FolderTree } from '../../src/emulator';
+import type { Emulator } from '../../src/emulator';
 import type { HistoryEntry } from '../../src/vscode/history/UploadHistory';
 import { ExtensionHost } from '../helpers/extensionHost';
 import type { FakeUri } from '../helpers/fakeVscode';
+import { treeLines } from '../helpers/folderTree';
 
 // The folder picker, folder trees, the conflict policy, link sharing and the Feishu Uploads view, through the real
 // command handlers with a scripted `vscode` and the emulator on loopback.
@@ -14,10 +15,6 @@ const fake = host.fake;
 let emu: Emulator;
 const file = (...parts: string[]): FakeUri => host.file(...parts);
 
-function shape(tree: FolderTree | undefined, prefix = ''): string[] {
-  if (!tree) return [];
-  return [...tree.files.map((f) => `${prefix}${f.name}`), ...tree.folders.flatMap((f) => [`${prefix}${f.name}/`, ...shape(f, `${prefix}${f.name}/`)])].sort();
-}
 
 function uploadCalls(before: Record<string, number>): number {
   return Object.entries(emu.stats().calls)
@@ -60,7 +57,7 @@ void test('the picker walks into a folder, creates one there and uploads the tre
   assert.deepEqual(fake.problems, []);
   const release = emu.folderTree(team)?.folders.find((f) => f.name === 'Release 1');
   assert.ok(release, 'the new folder is in Team');
-  assert.deepEqual(shape(release), ['project/', 'project/README.md', 'project/a/', 'project/a/README.md', 'project/a/b/', 'project/a/b/README.md', 'project/c/', 'project/c/notes.txt', 'project/empty/']);
+  assert.deepEqual(treeLines(release), ['project/', 'project/README.md', 'project/a/', 'project/a/README.md', 'project/a/b/', 'project/a/b/README.md', 'project/c/', 'project/c/notes.txt', 'project/empty/']);
   // What the picker showed: My Space with its folders, then Team (with Up), then the new folder.
   const [start, inTeam, inRelease] = fake.quickPicks;
   assert.equal(start.title, 'Upload to Feishu Folder: My Space');

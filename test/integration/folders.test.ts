@@ -13,9 +13,10 @@ import {
   type DriveBatchOptions,
   type DriveOutcome,
 } from '../../src/core';
-import type { Emulator, FolderTree } from '../../src/emulator';
+import type { Emulator } from '../../src/emulator';
 import { startRig, type Rig } from '../helpers/feishu';
 import { tempDir } from '../helpers/fixtures';
+import { treeLines } from '../helpers/folderTree';
 
 const UPLOAD_CALLS = /^drive\/v1\/(files|medias)\/upload_/;
 
@@ -33,14 +34,6 @@ function uploadCalls(delta: Record<string, number>): number {
     .reduce((sum, [, v]) => sum + v, 0);
 }
 
-/** A tree as "folder/ file" lines, sorted, for readable comparisons. */
-function shape(tree: FolderTree | undefined, prefix = ''): string[] {
-  if (!tree) return [];
-  return [
-    ...tree.files.map((f) => `${prefix}${f.name}`),
-    ...tree.folders.flatMap((f) => [`${prefix}${f.name}/`, ...shape(f, `${prefix}${f.name}/`)]),
-  ].sort();
-}
 
 /** Uploads the selection like the CLI and the extension do: the walk, then one file at a time. */
 async function send(rig: Rig, paths: string[], options: DriveBatchOptions): Promise<{ file: string; outcome: DriveOutcome }[]> {
@@ -82,7 +75,7 @@ describe('folder trees', () => {
     const target = rig.emu.addFolder({ name: 'Target' });
     const before = rig.emu.stats().calls;
     const results = await send(rig, [project], { folderToken: target });
-    assert.deepEqual(shape(rig.emu.folderTree(target)), [
+    assert.deepEqual(treeLines(rig.emu.folderTree(target)), [
       'project/',
       'project/README.md',
       'project/a/',
@@ -133,7 +126,7 @@ describe('folder trees', () => {
     assert.equal(delta3['drive/v1/files/upload_all'], 1);
     assert.equal(uploadCalls(delta3), 1);
     assert.deepEqual(third.filter((r) => r.outcome.status === 'uploaded').map((r) => r.file), [join(project, 'a', 'b', 'new.txt')]);
-    assert.ok(shape(rig.emu.folderTree(target)).includes('project/a/b/new.txt'));
+    assert.ok(treeLines(rig.emu.folderTree(target)).includes('project/a/b/new.txt'));
   });
 
   test('keep-both uploads every file again next to the first, into the same folders', async () => {
@@ -142,7 +135,7 @@ describe('folder trees', () => {
     const before = rig.emu.stats().calls;
     await send(rig, [join(project, 'other')], { folderToken: target });
     assert.equal(callsSince(rig.emu, before)['drive/v1/files/create_folder'], undefined);
-    assert.deepEqual(shape(rig.emu.folderTree(target)), ['other/', 'other/README.md', 'other/README.md']);
+    assert.deepEqual(treeLines(rig.emu.folderTree(target)), ['other/', 'other/README.md', 'other/README.md']);
   });
 
   test('ask: the question names the file and the folder; the answer decides per file', async () => {
@@ -187,7 +180,7 @@ describe('folder trees', () => {
   test('two batches that want the same new sub-folder at once make one folder', async () => {
     const target = rig.emu.addFolder({ name: 'Race' });
     await Promise.all([send(rig, [join(project, 'other')], { folderToken: target }), send(rig, [join(project, 'other')], { folderToken: target })]);
-    assert.deepEqual(shape(rig.emu.folderTree(target)), ['other/', 'other/README.md', 'other/README.md']);
+    assert.deepEqual(treeLines(rig.emu.folderTree(target)), ['other/', 'other/README.md', 'other/README.md']);
   });
 
   test('mkdir makes a path level by level and reuses what is there, like mkdir -p', async () => {
@@ -197,7 +190,7 @@ describe('folder trees', () => {
     const again = await rig.drive.mkdir(['x', 'y'], parent);
     assert.deepEqual(again, { ...first, created: false });
     assert.equal(first.parentToken, rig.emu.folderTree(parent)?.folders[0].token, 'y is in x');
-    assert.deepEqual(shape(rig.emu.folderTree(parent)), ['x/', 'x/y/']);
+    assert.deepEqual(treeLines(rig.emu.folderTree(parent)), ['x/', 'x/y/']);
     assert.equal(first.url, `${rig.emu.tenantUrl}/drive/folder/${first.token}`);
   });
 
@@ -230,7 +223,7 @@ describe('folder errors', () => {
       assert.equal(e.hint, 'Upload into a folder nearer the root.');
       return true;
     });
-    assert.deepEqual(shape(rig.emu.folderTree()).filter((l) => l.startsWith('one')), ['one/', 'one/two/']);
+    assert.deepEqual(treeLines(rig.emu.folderTree()).filter((l) => l.startsWith('one')), ['one/', 'one/two/']);
   });
 
   test('no permission on the target folder: create_folder says so with what to do', async () => {

@@ -5,7 +5,7 @@ import { loggedUpload, runWithProgress } from '../upload/batchRunner';
 import { withAbortSignal } from '../ui/cancellation';
 import type { Lease } from '../services/ClientPool';
 import { showDocumentResults, type OpenableDocument } from './documentResults';
-import { actorOf } from '../history/UploadHistory';
+import { recordBatch } from '../history/recordBatch';
 import type { Services } from '../services/services';
 
 /**
@@ -28,32 +28,13 @@ export async function uploadFilesToDocument(services: Services, files: readonly 
       (file, r) => `added ${file.path} to document ${r.documentId} as ${r.blockKind} block ${r.blockId} (${r.method}, ${r.parts} part(s), ${r.ms} ms)`,
     );
     result = await runWithProgress(services, files, services.t('Uploading to "{0}"', document.title), upload);
-    recordInDocument(services, lease, document, result);
+    // Each file added into the history: its link is the document's.
+    const target = { kind: 'document' as const, id: document.documentId, label: document.title, url: document.url };
+    recordBatch(services, result, 'document', lease.identity, () => ({ target, url: document.url }));
   } finally {
     lease.release();
   }
   await showDocumentResults(services, result, document, (again) => uploadFilesToDocument(services, again, ref));
-}
-
-/** Each file added goes into the history: its link is the document's. */
-function recordInDocument(services: Services, lease: Lease, document: OpenableDocument, result: BatchResult): void {
-  const entries = result.outcomes.flatMap((o) =>
-    o.status === 'uploaded'
-      ? [
-          {
-            kind: 'document',
-            name: o.result.name,
-            localPath: o.file.path,
-            url: document.url,
-            token: o.result.fileToken,
-            target: { kind: 'document' as const, id: document.documentId, label: document.title, url: document.url },
-            bytes: o.result.bytes,
-            as: actorOf(lease.identity),
-          },
-        ]
-      : [],
-  );
-  void services.history.record(...entries.reverse()).then(undefined, (err: unknown) => services.log.failure('upload history', err));
 }
 
 async function findDocument(services: Services, lease: Lease, ref: DocumentRef): Promise<OpenableDocument> {

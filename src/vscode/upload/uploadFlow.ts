@@ -5,7 +5,7 @@ import type { BatchFile, BatchResult, FileOutcome } from './batch';
 import { loggedUpload, runWithProgress } from './batchRunner';
 import type { UriLike } from '../commands/commandArgs';
 import { filesExcludeMatcher } from '../files/excludes';
-import { actorOf } from '../history/UploadHistory';
+import { recordBatch } from '../history/recordBatch';
 import type { Lease } from '../services/ClientPool';
 import { askOnConflict } from './conflictQuestion';
 import { showFollowUpProblems } from './followUps';
@@ -104,7 +104,11 @@ async function uploadWithProgress(services: Services, selection: Selection, dest
     let result = await runWithProgress(services, selection.files, services.t('Uploading to Feishu'), upload);
     if (!result.cancelled) await makeEmptyFolders(services, batch, selection);
     result = await withLinks(services, lease, result);
-    record(services, lease, destination, result);
+    // Each uploaded file into the history, at the folder it went to (the destination and its sub-folders).
+    recordBatch(services, result, 'file', lease.identity, (file, uploaded) => ({
+      url: uploaded.url,
+      target: { kind: 'folder', token: uploaded.folderToken ?? destination.folderToken ?? '', label: [destination.label, ...(file.dir ?? [])].join(' / ') },
+    }));
     return result;
   } finally {
     lease.release();
@@ -132,26 +136,4 @@ async function withLinks(services: Services, lease: Lease, result: BatchResult):
   });
   for (const o of outcomes) if (o.status === 'uploaded') services.log.info(`link of ${o.file.path}: ${o.result.url}`);
   return { ...result, outcomes };
-}
-
-/** Each uploaded file goes into the history, with the folder it went to (the destination and its sub-folders). */
-function record(services: Services, lease: Lease, destination: Destination, result: BatchResult): void {
-  const entries = result.outcomes.flatMap((o) =>
-    o.status === 'uploaded'
-      ? [
-          {
-            kind: 'file',
-            name: o.result.name,
-            localPath: o.file.path,
-            url: o.result.url,
-            token: o.result.fileToken,
-            target: { kind: 'folder' as const, token: o.result.folderToken ?? destination.folderToken ?? '', label: [destination.label, ...(o.file.dir ?? [])].join(' / ') },
-            bytes: o.result.bytes,
-            as: actorOf(lease.identity),
-          },
-        ]
-      : [],
-  );
-  // Newest first: the last file of the batch heads the list.
-  void services.history.record(...entries.reverse()).then(undefined, (err: unknown) => services.log.failure('upload history', err));
 }

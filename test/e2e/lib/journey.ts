@@ -1,8 +1,13 @@
-// Steps every product journey takes, beside lib/ui.ts's journey(), settled() and dismissToasts(): waiting for our
-// commands to register, opening a context menu once our items are in it.
+// Steps every product journey takes, beside lib/ui.ts's journey(), settled() and dismissToasts(): its preparation,
+// waiting for our commands to register, opening a context menu once our items are in it.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { pollUntil } from './env';
+import { makeTempDir } from './procs';
 import { contextMenuItem, rightClickExplorerItem, runCommand } from './ui';
+import { packageVsix } from './vsix';
 
 /**
  * Runs a command of ours from the palette once the extension host has registered it (10-25 s after the page
@@ -45,3 +50,15 @@ export async function openContextMenuWith(p: Page, name: string, label: string):
   );
 }
 
+/**
+ * What every journey starts with: a clean artifacts folder, a temp folder, and the .vsix a user would install (the
+ * production bundle, packaged by vsce from the repo as `npm run package` does).
+ */
+export async function prepareJourney(root: string, artifactsDir: string, tempPrefix: string): Promise<{ tmp: string; vsixPath: string }> {
+  rmSync(artifactsDir, { recursive: true, force: true });
+  mkdirSync(artifactsDir, { recursive: true });
+  const tmp = makeTempDir(tempPrefix);
+  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--production'], { cwd: root, stdio: 'inherit' });
+  const vsixPath = await packageVsix(root, root, join(tmp, 'feishu-upload.vsix'), ['--no-dependencies']);
+  return { tmp, vsixPath };
+}
