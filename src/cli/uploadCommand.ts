@@ -2,7 +2,7 @@ import { documentUrl, expandSelection, nodeFileSystem, openFileSource, type Engi
 import { eachFile, type EachFileOptions } from './eachFile';
 import type { CliIo } from './io';
 import { ProgressLine } from './ProgressLine';
-import { UPLOAD_LINES, uploadWarning, type UploadReport } from './report';
+import { isSkipped, UPLOAD_LINES, uploadWarning, type UploadReport } from './report';
 import { openSession } from './session';
 import { parseUploadArgs, type UploadArgs } from './uploadArgs';
 import { cliTranslate } from './i18n';
@@ -45,7 +45,7 @@ export async function uploadCommand(argv: string[], io: CliIo): Promise<number> 
           ? { skipped: true, fileToken: outcome.fileToken, folder: outcome.folderToken }
           : { ...outcome.result, folder: outcome.folderToken, problems: outcome.problems };
       };
-      options = { complete: (reports) => addLinks(session, reports), warning: uploadWarning };
+      options = { complete: (reports) => addLinks(session, reports, args.json), warning: uploadWarning };
       after = () => batch.makeFolders(plan.folders, io.signal);
     }
     const code = await eachFile(
@@ -86,9 +86,15 @@ async function planFiles(args: UploadArgs, io: CliIo): Promise<Plan> {
   return { files: expansion.files.map((f) => ({ path: f.path, dir: f.dir })), folders: expansion.folders };
 }
 
-/** Feishu's links for a group of finished files: one metas call per 200 (no signal: it is quick, and Ctrl-C has happened). */
-async function addLinks(session: Engines, reports: UploadReport[]): Promise<void> {
-  const tokens = reports.map((r) => r.fileToken);
+/**
+ * Feishu's links for a group of finished files: one metas call per 200 (no signal: it is quick, and Ctrl-C may
+ * have happened). A skipped file's JSON line carries no link, so with --json only uploaded files are asked about:
+ * a re-upload that skips everything makes listings only.
+ */
+async function addLinks(session: Engines, reports: UploadReport[], json: boolean): Promise<void> {
+  const wanted = json ? reports.filter((r) => !isSkipped(r)) : reports;
+  if (wanted.length === 0) return;
+  const tokens = wanted.map((r) => r.fileToken);
   const links = await session.drive.links.of(tokens.map((token) => ({ token, type: 'file' })));
-  for (const r of reports) r.url = links.get(r.fileToken);
+  for (const r of wanted) r.url = links.get(r.fileToken);
 }

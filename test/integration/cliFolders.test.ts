@@ -65,7 +65,10 @@ describe('feishu-upload upload <directory>', () => {
     const again = await cli(['upload', site, '--folder', target, '--on-conflict', 'skip', '--json'], env);
     assert.equal(again.code, 0, again.stderr);
     assert.equal(uploadCalls(emu, before), 0);
-    assert.equal((emu.stats().calls['drive/v1/files/create_folder'] ?? 0) - (before['drive/v1/files/create_folder'] ?? 0), 0);
+    // Listings only: no folder made, and no links asked (a skipped JSON line carries none).
+    const delta = Object.fromEntries(Object.entries(emu.stats().calls).flatMap(([k, v]) => (v - (before[k] ?? 0) > 0 ? [[k, v - (before[k] ?? 0)]] : [])));
+    assert.deepEqual(Object.keys(delta).filter((k) => k.startsWith('drive/')), ['drive/v1/files']);
+    assert.equal(delta['drive/v1/files'], 4, 'one listing per folder that holds files (site, blog, 2026) and the target');
     for (const [i, line] of again.json.entries()) {
       assert.deepEqual(line, { file: first.json[i].file, ok: true, skipped: true, fileToken: first.json[i].fileToken, folder: first.json[i].folder });
     }
