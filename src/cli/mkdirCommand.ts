@@ -27,7 +27,8 @@ export async function mkdirCommand(argv: string[], io: CliIo): Promise<number> {
   const session = await openSession({ ...args, as: actAsArg(values.as) }, io);
   try {
     const t = cliTranslate(io.env);
-    const made = await session.drive.mkdir(path, parentToken, io.signal);
+    const grantTo = session.identity.kind === 'app' ? session.signedInUser?.openId : undefined;
+    const made = await session.drive.mkdir(path, parentToken, io.signal, grantTo);
     const url = made.url ?? (await session.drive.links.of([{ token: made.token, type: 'folder' }])).get(made.token)!;
     if (args.json) {
       io.stdout.write(`${JSON.stringify({ token: made.token, name: path[path.length - 1], url, folder: made.parentToken, created: made.created })}\n`);

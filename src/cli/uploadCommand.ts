@@ -38,7 +38,9 @@ export async function uploadCommand(argv: string[], io: CliIo): Promise<number> 
     } else if (target.kind === 'media') {
       send = async (source, _dir, o) => session.uploader.upload(source, target, o);
     } else {
-      const batch = session.drive.batch({ folderToken: target.folderToken, onConflict: args.onConflict, linkSharing: args.linkSharing });
+      // Acting as the app with someone signed in: they get access to what the app uploads (and makes).
+      const grantTo = session.identity.kind === 'app' ? session.signedInUser?.openId : undefined;
+      const batch = session.drive.batch({ folderToken: target.folderToken, onConflict: args.onConflict, linkSharing: args.linkSharing, grantTo });
       send = async (source, dir, o) => {
         const outcome = await batch.put(source, dir, o);
         return outcome.status === 'skipped'

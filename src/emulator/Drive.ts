@@ -138,6 +138,11 @@ export class Drive {
     return this.permissions(principal, token).some((perm) => perm === 'owner' || WRITE_PERMS.has(perm));
   }
 
+  /** The owner and full_access collaborators (here or above) may change who can open it. */
+  canManage(principal: string, token: string): boolean {
+    return this.permissions(principal, token).some((perm) => perm === 'owner' || perm === 'full_access');
+  }
+
   /** The owner and every collaborator here or above may list the folder. */
   canRead(principal: string, token: string): boolean {
     return this.permissions(principal, token).length > 0;

@@ -4,7 +4,7 @@
 import type { Documents } from './Documents';
 import type { Drive } from './Drive';
 import { parseJsonObject } from './jsonBody';
-import { PERMS, type Perm, type Permissions } from './Permissions';
+import { PERMS, principalOfMember, type Perm, type Permissions } from './Permissions';
 import { failure, success, type Reply } from './reply';
 import type { Route, RouteCall } from './route';
 
@@ -64,14 +64,33 @@ const PUBLIC_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = {
 const PUBLIC = /^drive\/v2\/permissions\/([^/]+)\/public$/;
 const MEMBERS = /^drive\/v1\/permissions\/([^/]+)\/members$/;
 
+/** The scopes a signed-in user's token needs for each call, any one of them (docs/feishu/drive.md §3-§9). */
+const SCOPES = {
+  list: ['drive:drive', 'drive:drive:readonly', 'space:document:retrieve'],
+  createFolder: ['drive:drive', 'space:folder:create'],
+  metas: ['drive:drive', 'drive:drive.metadata:readonly'],
+  public: ['drive:drive', 'drive:file', 'docs:permission.setting:write_only'],
+  members: ['drive:drive', 'drive:file', 'docs:permission.member:create'],
+} as const;
+
 export function findDriveRoute(state: DriveState, method: string | undefined, endpoint: string): Route | undefined {
-  if (method === 'GET' && endpoint === 'drive/v1/files') return { auth: true, upload: false, limited: 'list', handle: async (call) => listFiles(state, call) };
-  if (method === 'POST' && endpoint === 'drive/v1/files/create_folder') return { auth: true, upload: true, handle: async (call) => createFolder(state, call) };
-  if (method === 'POST' && endpoint === 'drive/v1/metas/batch_query') return { auth: true, upload: false, limited: 'metas', handle: async (call) => batchQuery(state, call) };
+  if (method === 'GET' && endpoint === 'drive/v1/files') {
+    return { auth: true, upload: false, limited: 'list', scopes: SCOPES.list, handle: async (call) => listFiles(state, call) };
+  }
+  if (method === 'POST' && endpoint === 'drive/v1/files/create_folder') {
+    return { auth: true, upload: true, scopes: SCOPES.createFolder, handle: async (call) => createFolder(state, call) };
+  }
+  if (method === 'POST' && endpoint === 'drive/v1/metas/batch_query') {
+    return { auth: true, upload: false, limited: 'metas', scopes: SCOPES.metas, handle: async (call) => batchQuery(state, call) };
+  }
   const publicMatch = method === 'PATCH' ? PUBLIC.exec(endpoint) : null;
-  if (publicMatch) return { auth: true, upload: false, limited: 'public', handle: async (call) => patchPublic(state, call, decodeURIComponent(publicMatch[1])) };
+  if (publicMatch) {
+    return { auth: true, upload: false, limited: 'public', scopes: SCOPES.public, handle: async (call) => patchPublic(state, call, decodeURIComponent(publicMatch[1])) };
+  }
   const membersMatch = method === 'POST' ? MEMBERS.exec(endpoint) : null;
-  if (membersMatch) return { auth: true, upload: false, limited: 'members', handle: async (call) => addMember(state, call, decodeURIComponent(membersMatch[1])) };
+  if (membersMatch) {
+    return { auth: true, upload: false, limited: 'members', scopes: SCOPES.members, handle: async (call) => addMember(state, call, decodeURIComponent(membersMatch[1])) };
+  }
   return undefined;
 }
 
@@ -82,15 +101,17 @@ export function tenantLink(state: Pick<DriveState, 'tenantUrl'>, type: string, t
 }
 
 /**
- * GET drive/v1/files: one level of a folder. No folder_token (or "") is the caller's root, sent whole without
- * paging; any other folder in pages of page_size (default 100, at most 200), continued with page_token.
+ * GET drive/v1/files: one level of a folder the caller may see (its own, or shared with it here or above: else
+ * 1061004). No folder_token (or "") is the caller's own root, sent whole without paging; any other folder in pages
+ * of page_size (default 100, at most 200), continued with page_token.
  */
 function listFiles(state: DriveState, call: RouteCall): Reply {
   const q = call.query;
   const requested = q.get('folder_token') ?? '';
   const root = requested === '';
-  const folder = root ? state.drive.rootFolderToken : requested;
+  const folder = root ? state.drive.rootOf(call.identity) : requested;
   if (!state.drive.hasFolder(folder)) return failure(1061003, { message: `folder ${JSON.stringify(requested)} does not exist` });
+  if (!state.drive.canRead(call.identity, folder)) return failure(1061004, { message: `${call.identity} may not see folder ${folder}` });
   const sizeText = q.get('page_size');
   const pageSize = sizeText === null ? PAGE_SIZE_DEFAULT : /^\d{1,4}$/.test(sizeText) ? Number(sizeText) : NaN;
   if (!root && !(pageSize >= 1 && pageSize <= PAGE_SIZE_MAX)) return failure(1064001, { message: `page_size must be 1..${PAGE_SIZE_MAX}, got ${JSON.stringify(sizeText)}` });
@@ -122,7 +143,7 @@ function listFiles(state: DriveState, call: RouteCall): Reply {
   return success({ files: page.map(wire), has_more: hasMore, ...(hasMore ? { next_page_token: pageToken(folder, next) } : {}) });
 }
 
-/** POST drive/v1/files/create_folder {name, folder_token}: "" is the caller's root. */
+/** POST drive/v1/files/create_folder {name, folder_token}: "" is the caller's own root; the caller must be able to write there. */
 function createFolder(state: DriveState, call: RouteCall): Reply {
   const json = parseJsonObject(call.body);
   if (!json) return failure(1061002, { message: 'body must be a JSON object' });
@@ -132,7 +153,11 @@ function createFolder(state: DriveState, call: RouteCall): Reply {
   }
   if (typeof parent !== 'string') return failure(1061002, { message: 'folder_token is required ("" for the root)' });
   if (!state.createFolders.take()) return failure(1061045, { message: `more than ${state.createFolders.perDay} create_folder calls today` });
-  const made = state.drive.createFolder(parent === '' ? state.drive.rootFolderToken : parent, name, call.identity);
+  const where = parent === '' ? state.drive.rootOf(call.identity) : parent;
+  if (state.drive.hasFolder(where) && !state.drive.canWrite(call.identity, where)) {
+    return failure(1061004, { message: `${call.identity} may not add folders to ${where}` });
+  }
+  const made = state.drive.createFolder(where, name, call.identity);
   if (!made.ok) return failure(made.code, { message: made.message });
   return success({ token: made.folder.token, url: tenantLink(state, 'folder', made.folder.token) });
 }
@@ -157,6 +182,10 @@ function batchQuery(state: DriveState, call: RouteCall): Reply {
     const found = lookupDoc(state, token, type);
     if (!found) {
       failed.push({ token, code: 970005 });
+      continue;
+    }
+    if (!mayRead(state, found, token, call.identity)) {
+      failed.push({ token, code: 970003 });
       continue;
     }
     const seconds = String(Math.floor(found.createdAt / 1000));
@@ -215,7 +244,15 @@ function addMember(state: DriveState, call: RouteCall, token: string): Reply {
   if (typeof kind !== 'string' || !MEMBER_KINDS.has(kind)) return failure(1063001, { message: 'type (the member kind) is unknown' });
   if (memberType === 'openid' && doc.owner === `user:${memberId}`) return failure(1063003, { message: 'the member is the owner' });
   const member = { memberType, memberId, perm: perm as Perm, type: kind };
-  if (!state.permissions.grant(token, member)) return failure(1063003, { message: 'the member already has a higher permission' });
+  // A folder's users and apps are its collaborators in the Drive (what the write check reads); the rest are here.
+  const principal = type === 'folder' ? principalOfMember(memberType, memberId) : undefined;
+  if (principal !== undefined) {
+    const held = state.drive.folder(token)?.members.get(principal);
+    if (held !== undefined && PERMS.indexOf(held) > PERMS.indexOf(member.perm)) return failure(1063003, { message: 'the member already has a higher permission' });
+    state.drive.share(token, principal, member.perm);
+  } else if (!state.permissions.grant(token, member)) {
+    return failure(1063003, { message: 'the member already has a higher permission' });
+  }
   return success({ member: { member_type: memberType, member_id: memberId, perm, type: kind } });
 }
 
@@ -223,17 +260,19 @@ interface FoundDoc {
   title: string;
   owner: string;
   createdAt: number;
+  /** The folder a Drive file is in, or the folder itself: whose sharing reaches it. */
+  folder?: string;
 }
 
 /** A document of the given type by token: Drive files, folders and docx documents are known here. */
 function lookupDoc(state: DriveState, token: string, type: string): FoundDoc | undefined {
   if (type === 'file') {
     const file = state.drive.get(token);
-    return file && file.endpoint === 'files' ? { title: file.name, owner: file.owner ?? '', createdAt: file.createdAt } : undefined;
+    return file && file.endpoint === 'files' ? { title: file.name, owner: file.owner, createdAt: file.createdAt, folder: file.parentNode } : undefined;
   }
   if (type === 'folder') {
     const folder = state.drive.folder(token);
-    return folder && folder.parent !== undefined ? { title: folder.name, owner: folder.owner, createdAt: folder.createdAt } : undefined;
+    return folder && folder.parent !== undefined ? { title: folder.name, owner: folder.owner, createdAt: folder.createdAt, folder: token } : undefined;
   }
   if (type === 'docx') {
     const doc = state.documents.get(token);
@@ -243,13 +282,22 @@ function lookupDoc(state: DriveState, token: string, type: string): FoundDoc | u
 }
 
 /**
- * Who may change a document's sharing: its owner, or a collaborator with full_access. Documents set up by tests
- * (no owner) are open to everyone.
+ * Who may change a document's sharing: its owner, or a collaborator with full_access (on a folder: here or above).
+ * Documents set up by tests (no owner) are open to everyone.
  */
 function mayManage(state: DriveState, owner: string, token: string, identity: string): boolean {
   if (owner === '' || owner === identity) return true;
   const [kind, id] = splitIdentity(identity);
-  return state.permissions.permOf(token, kind === 'app' ? 'appid' : 'openid', id) === 'full_access';
+  if (state.permissions.permOf(token, kind === 'app' ? 'appid' : 'openid', id) === 'full_access') return true;
+  return state.drive.folder(token) !== undefined && state.drive.canManage(identity, token);
+}
+
+/** Who may read a document's metadata: who may manage it, or see the folder it is in. */
+function mayRead(state: DriveState, doc: FoundDoc, token: string, identity: string): boolean {
+  if (doc.owner === '' || doc.owner === identity) return true;
+  const [kind, id] = splitIdentity(identity);
+  if (state.permissions.permOf(token, kind === 'app' ? 'appid' : 'openid', id) !== undefined) return true;
+  return doc.folder !== undefined && state.drive.canRead(identity, doc.folder);
 }
 
 function splitIdentity(identity: string): [string, string] {

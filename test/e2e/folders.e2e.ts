@@ -53,9 +53,10 @@ before(async () => {
   ({ tmp, vsixPath } = await prepareJourney(root, artifactsDir, 'feishu-e2e-folders-'));
 
   emu = await startEmulator({ tenantUrl: 'https://acme.feishu.cn' });
-  team = emu.addFolder({ name: 'Team' });
-  emu.addFolder({ name: 'Archive' });
-  emu.addFolder({ name: 'Design reviews', parent: team });
+  // The app's own My Space: what the app made.
+  team = emu.addFolder({ name: 'Team', owner: 'app' });
+  emu.addFolder({ name: 'Archive', owner: 'app' });
+  emu.addFolder({ name: 'Design reviews', owner: 'app', parent: team });
   const workspaceDir = join(tmp, 'ws');
   for (const dir of ['project/docs/api', 'project/src']) mkdirSync(join(workspaceDir, dir), { recursive: true });
   writeFileSync(join(workspaceDir, 'project', 'README.md'), '# Project\n');

@@ -159,7 +159,7 @@ describe('feishu-upload ls and mkdir', () => {
   });
 
   test('ls lists every page of a folder; --json has exactly token, name, type, url', async () => {
-    const big = emu.addFolder({ name: 'Big' });
+    const big = emu.addFolder({ name: 'Big', owner: 'app' });
     for (let i = 0; i < 205; i++) emu.addFolder({ name: `f${i}`, parent: big });
     const before = emu.stats().calls['drive/v1/files'] ?? 0;
     const r = await cli(['ls', big, '--json'], env);

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator';
 import { api, form, tenantToken } from '../helpers/emulatorHttp';
+import { userToken } from '../helpers/userToken';
 
 const FILES = '/open-apis/drive/v1/files';
 
@@ -94,7 +95,7 @@ describe('folders: create_folder and listing', () => {
   });
 
   test('the root comes back whole, without paging, whatever page_size says', async () => {
-    for (let i = 0; i < 3; i++) emu().addFolder({ name: `root item ${i}` });
+    for (let i = 0; i < 3; i++) emu().addFolder({ name: `root item ${i}`, owner: 'app' });
     const a = await api(emu(), `${FILES}?page_size=1`, { token: token() });
     assert.equal(a.body.code, 0);
     assert.equal(a.body.data?.has_more, false);
@@ -280,7 +281,7 @@ describe('permissions: link sharing and collaborators', () => {
   test("only the owner (or a full_access collaborator) may change sharing: another identity's file is 1063002", async () => {
     const other = await startEmulator({ userAccessTokens: ['u-someone'] });
     try {
-      const file = await upload(other, 'u-someone', other.rootFolderToken, 'theirs.txt');
+      const file = await upload(other, 'u-someone', other.rootFolderOf(other.users()[0].openId), 'theirs.txt');
       const t = await tenantToken(other);
       const a = await api(other, pub(file), { token: t, method: 'PATCH', json: { link_share_entity: 'tenant_readable' } });
       assert.equal(a.body.code, 1063002);
@@ -322,5 +323,71 @@ describe('permissions: link sharing and collaborators', () => {
     } finally {
       await limited.close();
     }
+  });
+});
+
+describe('identities: each one its My Space, and who may list, make folders and share where', () => {
+  const { emu, token } = useEmulator();
+  const FOLDER_SCOPES = ['drive:file:upload', 'space:document:retrieve', 'space:folder:create', 'drive:drive.metadata:readonly'];
+
+  test("listing \"\" and create_folder \"\" are the caller's own My Space: the app's and the person's are apart", async () => {
+    const ada = await userToken(emu(), FOLDER_SCOPES);
+    const adaId = emu().users()[0].openId;
+    assert.equal((await mkdir(emu(), ada, 'Ada made this')).code, 0);
+    assert.equal((await mkdir(emu(), token(), 'The app made this')).code, 0);
+    const names = async (t: string): Promise<string[]> => ((await api(emu(), FILES, { token: t })).body.data?.files as { name: string }[]).map((f) => f.name);
+    assert.deepEqual(await names(ada), ['Ada made this']);
+    assert.ok((await names(token())).includes('The app made this') && !(await names(token())).includes('Ada made this'));
+    assert.ok(emu().folderTree(emu().rootFolderOf(adaId))?.folders.some((f) => f.name === 'Ada made this'));
+  });
+
+  test('a folder nobody shared with the app: listing and create_folder are 1061004; view lets it list, not make', async () => {
+    const closed = emu().addFolder({ name: 'Closed', members: {} });
+    const list = await api(emu(), `${FILES}?folder_token=${closed}`, { token: token() });
+    assert.equal(list.body.code, 1061004);
+    assert.equal(list.status, 403);
+    assert.equal((await mkdir(emu(), token(), 'x', closed)).code, 1061004);
+    emu().shareFolder(closed, 'app', 'view');
+    assert.equal((await api(emu(), `${FILES}?folder_token=${closed}`, { token: token() })).body.code, 0);
+    assert.equal((await mkdir(emu(), token(), 'x', closed)).code, 1061004, 'view is not edit');
+    // Sharing reaches down: a folder inside one shared to edit takes the app's new folders.
+    const shared = emu().addFolder({ name: 'Shared' });
+    const inner = emu().addFolder({ name: 'Inner', parent: shared, members: {} });
+    assert.equal((await mkdir(emu(), token(), 'deeper', inner)).code, 0);
+  });
+
+  test("the members API on a folder adds a collaborator the write check reads (the owner shares it with the app's id)", async () => {
+    await nextWindow();
+    const ada = await userToken(emu(), [...FOLDER_SCOPES, 'docs:permission.member:create']);
+    const made = await mkdir(emu(), ada, 'Ada shares this');
+    assert.equal((await mkdir(emu(), token(), 'not yet', made.folder)).code, 1061004);
+    const share = await api(emu(), `/open-apis/drive/v1/permissions/${made.folder}/members?type=folder`, {
+      token: ada,
+      json: { member_type: 'appid', member_id: emu().appId, perm: 'edit' },
+    });
+    assert.equal(share.body.code, 0, JSON.stringify(share.body));
+    assert.deepEqual(emu().collaborators(made.folder), [{ memberType: 'appid', memberId: emu().appId, perm: 'edit', type: '' }]);
+    await nextWindow();
+    assert.equal((await mkdir(emu(), token(), 'now it can', made.folder)).code, 0);
+    // And metas of it: readable by the app now, 970003 for a folder it cannot see.
+    const closed = emu().addFolder({ name: 'Still closed', members: {} });
+    const metas = await api(emu(), '/open-apis/drive/v1/metas/batch_query', {
+      token: token(),
+      json: { request_docs: [{ doc_token: made.folder, doc_type: 'folder' }, { doc_token: closed, doc_type: 'folder' }], with_url: true },
+    });
+    assert.deepEqual((metas.body.data?.metas as { title: string }[]).map((m) => m.title), ['Ada shares this']);
+    assert.deepEqual(metas.body.data?.failed_list, [{ token: closed, code: 970003 }]);
+  });
+
+  test('a signed-in person who did not grant the folder scopes gets 99991679 naming them', async () => {
+    // Someone new: grants add up per person, and Ada granted the folder scopes above.
+    const bo = emu().addUser({ name: 'Bo Chen' });
+    emu().actAs(bo.openId);
+    const narrow = await userToken(emu(), ['drive:file:upload']);
+    const list = await api(emu(), FILES, { token: narrow });
+    assert.equal(list.body.code, 99991679);
+    assert.match(String(list.body.error?.message), /space:document:retrieve/);
+    const make = await mkdir(emu(), narrow, 'x');
+    assert.equal(make.code, 99991679);
   });
 });

@@ -49,8 +49,9 @@ beforeEach(async () => {
 });
 
 void test('the picker walks into a folder, creates one there and uploads the tree into it, folder by folder', async () => {
-  const team = emu.addFolder({ name: 'Team' });
-  emu.addFolder({ name: 'Archive' });
+  // The app's own My Space holds what the app made (a person's folders are theirs, shared or not).
+  const team = emu.addFolder({ name: 'Team', owner: 'app' });
+  emu.addFolder({ name: 'Archive', owner: 'app' });
   fake.picks = ['Team', 'New folder…', 'Upload here'];
   fake.inputs = ['Release 1'];
   await fake.run('feishu.uploadToFolder', file('project'), [file('project')]);
@@ -106,7 +107,7 @@ void test('a pasted link that is not a folder says why and cannot be chosen', as
 });
 
 void test('the first upload with no default folder uses the picker and offers to remember the choice as its link', async () => {
-  const docs = emu.addFolder({ name: 'Docs' });
+  const docs = emu.addFolder({ name: 'Docs', owner: 'app' });
   fake.picks = ['Docs', 'Upload here'];
   fake.answer = (s) => (s.text.startsWith('Upload to this folder from now on?') ? 'Remember for This Workspace' : undefined);
   await fake.run('feishu.upload', file('single.txt'));
@@ -116,7 +117,7 @@ void test('the first upload with no default folder uses the picker and offers to
 });
 
 void test('Change Upload Folder…: the picker, and the choice written where the setting is', async () => {
-  const target = emu.addFolder({ name: 'Target' });
+  const target = emu.addFolder({ name: 'Target', owner: 'app' });
   fake.picks = ['Target', 'Upload here'];
   await fake.run('feishu.changeFolder');
   assert.deepEqual(fake.settingsWritten, [{ key: 'feishu.defaultFolder', value: `${emu.tenantUrl}/drive/folder/${target}`, target: 1 }]);
@@ -137,7 +138,7 @@ void test('New folder… refuses a name Feishu would not take, in the input box'
 });
 
 void test('a folder the identity may not list: the reason in its place; the picker goes on', async () => {
-  emu.addFolder({ name: 'Closed' });
+  emu.addFolder({ name: 'Closed', owner: 'app' });
   emu.injectFault({ kind: 'code', code: 1061004, status: 403, endpoint: 'drive/v1/files', method: 'GET', after: 1 });
   fake.picks = ['Closed', 'Up', undefined];
   await fake.run('feishu.uploadToFolder', file('single.txt'));

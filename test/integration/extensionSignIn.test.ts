@@ -233,15 +233,20 @@ void test('99991679 (a scope the user did not grant): the message offers Sign In
   await signInNow();
   emu.injectFault({ kind: 'code', code: 99991679, endpoint: 'drive/explorer/v2/root_folder/meta' });
   let asked = '';
+  let approved: Promise<unknown> | undefined;
   fake.onOpenExternal = (url) => {
     asked = new URL(url).searchParams.get('scope') ?? '';
-    void approveAndReturn(url);
+    approved = approveAndReturn(url);
   };
   fake.answer = (s) => (s.severity === 'error' ? 'Sign In' : undefined);
   await fake.run('feishu.upload', host.file('hello.txt'));
   await fake.waitFor(() => asked !== '', 'a new sign-in');
   assert.match(JSON.stringify(fake.shown), /The user has not granted the scope this API needs/);
   assert.match(asked, /drive:file:upload/);
+  // The new sign-in runs on after the upload's message: let it finish before the emulator goes (else its loopback
+  // listener would wait for a browser that is gone, and the file would not end for minutes).
+  await approved;
+  await fake.waitFor(() => fake.shown.filter((s) => s.text.startsWith('Signed in as Ada Lin')).length >= 2, 'the second sign-in');
 });
 
 /** Another VS Code window of this machine: its own services over the same SecretStorage. */

@@ -194,10 +194,12 @@ describe('folder trees', () => {
     assert.equal(first.url, `${rig.emu.tenantUrl}/drive/folder/${first.token}`);
   });
 
-  test('listing My Space gets everything in one call', async () => {
+  test("listing My Space gets everything in one call: the app's own folders", async () => {
+    rig.emu.addFolder({ name: 'Mine', owner: 'app' });
     const before = rig.emu.stats().calls;
     const items = await rig.drive.list();
-    assert.ok(items.some((i) => i.type === 'folder' && i.name === 'Target'));
+    assert.ok(items.some((i) => i.type === 'folder' && i.name === 'Mine'));
+    assert.ok(!items.some((i) => i.name === 'Target'), "a person's folder shared with the app is not in the app's My Space");
     assert.equal(callsSince(rig.emu, before)['drive/v1/files'], 1);
   });
 });

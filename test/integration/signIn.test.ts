@@ -118,7 +118,16 @@ void describe('signing in', () => {
       // The page refuses scopes the app has not enabled (20027), so ask for what it has and compare with the full list.
       const grant = await signInWithBrowser({ api: narrowApi, scopes: ['drive:file:upload', 'offline_access'], port: 0, t: english, open: async (url) => void approveAndReturn(url) });
       const { missingScopes } = await completeSignIn(narrowApi, grant, REQUESTED_SCOPES);
-      assert.deepEqual(missingScopes, ['drive:drive.metadata:readonly', 'docx:document', 'docs:document.media:upload', 'wiki:wiki:readonly', 'docs:document:import']);
+      assert.deepEqual(missingScopes, [
+        'drive:drive.metadata:readonly',
+        'docx:document',
+        'docs:document.media:upload',
+        'wiki:wiki:readonly',
+        'docs:document:import',
+        'space:document:retrieve',
+        'space:folder:create',
+        'docs:permission.setting:write_only',
+      ]);
     } finally {
       narrowApi.dispose();
       await narrow.close();

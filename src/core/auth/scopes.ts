@@ -16,6 +16,12 @@ export const SCOPES_BY_FEATURE: Readonly<Record<string, readonly string[]>> = {
   wikiLinks: ['wiki:wiki:readonly'],
   /** drive/v1/import_tasks: create and follow an import. */
   importDocs: ['docs:document:import'],
+  /** drive/v1/files listing: the folder picker, ls, and files already there (docs/feishu/drive.md §3). */
+  browseFolders: ['space:document:retrieve'],
+  /** create_folder: New folder…, mkdir, folder trees (drive.md §4). */
+  makeFolders: ['space:folder:create'],
+  /** PATCH permissions public: feishu.linkSharing / --link-sharing (drive.md §8). */
+  linkSharing: ['docs:permission.setting:write_only'],
   /** A refresh token, so the sign-in renews itself instead of ending after about 2 hours. */
   stayingSignedIn: ['offline_access'],
 };

@@ -1,5 +1,5 @@
 import type { DriveApi, DriveItem } from '../feishu/drive';
-import type { RetrySettings } from '../limits/retry';
+import { retryContext, withRetry, type RetrySettings } from '../limits/retry';
 import type { Uploader } from '../upload/Uploader';
 import { DriveBatch, type DriveBatchOptions } from './DriveBatch';
 import { ROOT, type Folders } from './Folders';
@@ -43,19 +43,29 @@ export class Drive {
 
   /**
    * The folder at `path` below `parentToken` (undefined: My Space), made level by level where missing and
-   * reused where a folder of that name is there, like `mkdir -p`.
+   * reused where a folder of that name is there, like `mkdir -p`. `grantTo`: the signed-in user's open_id when
+   * acting as the app, made a full_access collaborator of each folder made (a failure is a warning).
    */
-  async mkdir(path: readonly string[], parentToken?: string, signal?: AbortSignal): Promise<MadeFolder> {
+  async mkdir(path: readonly string[], parentToken?: string, signal?: AbortSignal, grantTo?: string): Promise<MadeFolder> {
     if (path.length === 0) throw new RangeError('mkdir needs a name');
     let parent = parentToken ?? ROOT;
     let made: Omit<MadeFolder, 'parentToken'> & { parent: string } = { token: parent, created: false, parent };
     for (const name of path) {
       const child = await this.folders.child(parent, name, undefined, signal);
       made = { token: child.token, created: child.created, url: child.url, parent };
+      if (child.created && grantTo) await this.grant(child.token, name, grantTo);
       parent = child.token;
     }
     const { parent: holder, ...rest } = made;
     return { ...rest, parentToken: holder === ROOT ? await this.rootFolder(signal) : holder };
+  }
+
+  private async grant(token: string, name: string, openId: string): Promise<void> {
+    try {
+      await withRetry(() => this.api.addUserMember({ token, type: 'folder' }, openId, 'full_access'), retryContext(this.options));
+    } catch (err) {
+      this.options.onWarning?.(`Could not give the signed-in user access to the new folder "${name}" (${token}): ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 
   /** The token of My Space (asked once per client). */

@@ -190,6 +190,8 @@ export class DriveApi {
         httpStatus: err.httpStatus,
         endpoint: err.endpoint,
         logId: err.logId,
+        // Feishu's own list when it named one (99991679), else ours: what a new sign-in asks for.
+        scopes: err.scopes ?? scopes,
         cause: err,
       });
     }

@@ -3,7 +3,7 @@ import { cancelledError, checkFolderName, FeishuError, isCancelled, ROOT, type D
 import { showNotice } from '../errors/errorActions';
 import { describeError } from '../errors/errorMessages';
 import { inputProblem } from '../errors/inputProblem';
-import type { Lease } from '../services/ClientPool';
+import { grantee, type Lease } from '../services/ClientPool';
 import type { Services } from '../services/services';
 import { levelRows, pathLabel, subFolders, typedRow, type Crumb, type LevelState, type PickAction, type PickRow } from './folderPicks';
 
@@ -171,7 +171,7 @@ class Picker {
     if (name === undefined) return;
     try {
       const made = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: t('Creating the Feishu folder…') }, () =>
-        this.lease.drive.mkdir([name], parent.token || undefined),
+        this.lease.drive.mkdir([name], parent.token || undefined, undefined, grantee(this.lease)),
       );
       this.services.log.info(`${made.created ? 'created' : 'reused'} folder "${name}" (${made.token}) in ${parent.token || 'My Space'}`);
       if (!made.created) vscode.window.setStatusBarMessage(t('A folder named "{0}" is already there; it is opened.', name), 5000);

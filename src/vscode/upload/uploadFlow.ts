@@ -6,7 +6,7 @@ import { loggedUpload, runWithProgress } from './batchRunner';
 import type { UriLike } from '../commands/commandArgs';
 import { filesExcludeMatcher } from '../files/excludes';
 import { recordBatch } from '../history/recordBatch';
-import type { Lease } from '../services/ClientPool';
+import { grantee, type Lease } from '../services/ClientPool';
 import { askOnConflict } from './conflictQuestion';
 import { showFollowUpProblems } from './followUps';
 import { showResults } from './results';
@@ -88,6 +88,7 @@ async function uploadWithProgress(services: Services, selection: Selection, dest
       folderToken: destination.folderToken,
       onConflict: policy === 'ask' ? askOnConflict(services, destination) : policy,
       linkSharing: settings.linkSharing,
+      grantTo: grantee(lease),
     });
     const where = `${destination.folderToken ? `folder ${destination.folderToken}` : 'My Space'} as ${describeIdentity(lease.identity)}`;
     const upload = loggedUpload(

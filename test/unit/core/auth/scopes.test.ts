@@ -10,6 +10,9 @@ void test('the sign-in asks for each feature\'s narrowest scope and offline_acce
     'docs:document.media:upload',
     'wiki:wiki:readonly',
     'docs:document:import',
+    'space:document:retrieve',
+    'space:folder:create',
+    'docs:permission.setting:write_only',
     'offline_access',
   ]);
   assert.equal(new Set(REQUESTED_SCOPES).size, REQUESTED_SCOPES.length);
