@@ -1,5 +1,6 @@
-// The emulated tenant's docx documents: a page block whose id is the document id, its children in order,
-// Image blocks and File blocks (each inside a View block), and the revision every write bumps.
+// The emulated tenant's docx documents: a page block whose id is the document id and whose text is the title,
+// blocks of every kind this tool writes (text, headings, lists, code, to-dos, dividers, tables, quote containers,
+// images, files inside view blocks), the folder each document lives in, and the revision every write bumps.
 import { newDriveToken } from './ids';
 import type { DocxBlock, DocxDocument } from './types';
 
@@ -11,9 +12,18 @@ export const VIEW = 33;
 /** What a new top-level child is: an Image block, or a File block (wrapped in a View block). */
 export type ChildSpec = { kind: 'image' } | { kind: 'file'; viewType: number };
 
+/** A block of a descendant call, checked (see docxDescendants.ts): its temporary id, type, content, children. */
+export interface NewBlock {
+  temporaryId: string;
+  blockType: number;
+  content: Record<string, unknown>;
+  children: string[];
+}
+
 export interface Doc {
   readonly documentId: string;
   title: string;
+  readonly folderToken: string;
   revision: number;
   readonly blocks: Map<string, DocxBlock>;
   /** Answers already given per client_token, so a repeated create adds nothing. */
@@ -22,10 +32,12 @@ export interface Doc {
 
 export class Documents {
   private readonly docs = new Map<string, Doc>();
+  /** Documents deleted (moved to the recycle bin): calls on them get 1770003, not 1770002. */
+  private readonly deleted = new Set<string>();
 
-  create(title = 'Untitled', documentId = newDriveToken()): string {
+  create(title = 'Untitled', folderToken = '', documentId = newDriveToken()): string {
     const page: DocxBlock = { blockId: documentId, blockType: PAGE, parentId: '', children: [] };
-    this.docs.set(documentId, { documentId, title, revision: 1, blocks: new Map([[documentId, page]]), answered: new Map() });
+    this.docs.set(documentId, { documentId, title, folderToken, revision: 1, blocks: new Map([[documentId, page]]), answered: new Map() });
     return documentId;
   }
 
@@ -33,23 +45,38 @@ export class Documents {
     return this.docs.get(documentId);
   }
 
+  isDeleted(documentId: string): boolean {
+    return this.deleted.has(documentId);
+  }
+
+  delete(documentId: string): boolean {
+    if (!this.docs.delete(documentId)) return false;
+    this.deleted.add(documentId);
+    return true;
+  }
+
   /** A copy of the document with its blocks in reading order (depth first from the page). */
   view(documentId: string): DocxDocument | undefined {
     const doc = this.docs.get(documentId);
     if (!doc) return undefined;
-    const ordered: DocxBlock[] = [];
+    return { documentId, title: doc.title, folderToken: doc.folderToken, revisionId: doc.revision, blocks: this.ordered(doc).map(copyBlock) };
+  }
+
+  /** The document's blocks in reading order, the page first (what the block listing pages through). */
+  ordered(doc: Doc): DocxBlock[] {
+    const out: DocxBlock[] = [];
     const visit = (id: string): void => {
       const block = doc.blocks.get(id);
       if (!block) return;
-      ordered.push({ ...block, children: [...block.children] });
+      out.push(block);
       for (const child of block.children) visit(child);
     };
-    visit(documentId);
-    return { documentId, title: doc.title, revisionId: doc.revision, blocks: ordered };
+    visit(doc.documentId);
+    return out;
   }
 
-  list(): { documentId: string; title: string; revisionId: number; blocks: number }[] {
-    return [...this.docs.values()].map((d) => ({ documentId: d.documentId, title: d.title, revisionId: d.revision, blocks: d.blocks.size }));
+  list(): { documentId: string; title: string; folderToken: string; revisionId: number; blocks: number }[] {
+    return [...this.docs.values()].map((d) => ({ documentId: d.documentId, title: d.title, folderToken: d.folderToken, revisionId: d.revision, blocks: d.blocks.size }));
   }
 
   /** Adds children to the page at `index`; returns the new top-level blocks. */
@@ -59,6 +86,29 @@ export class Documents {
     page.children.splice(index, 0, ...created.map((b) => b.blockId));
     doc.revision++;
     return created;
+  }
+
+  /**
+   * Creates a checked tree of blocks under `parent` at `index` (first-level blocks `roots`); returns the new
+   * first-level blocks and every temporary id → real id.
+   */
+  insertTree(doc: Doc, parent: DocxBlock, index: number, roots: readonly string[], blocks: ReadonlyMap<string, NewBlock>): { created: DocxBlock[]; relations: Map<string, string> } {
+    const relations = new Map<string, string>();
+    for (const temporaryId of blocks.keys()) relations.set(temporaryId, newDriveToken());
+    const build = (temporaryId: string, parentId: string): DocxBlock => {
+      const spec = blocks.get(temporaryId)!;
+      const blockId = relations.get(temporaryId)!;
+      const block: DocxBlock = { blockId, blockType: spec.blockType, parentId, children: [] };
+      if (spec.blockType === IMAGE) Object.assign(block, { token: '', width: 100, height: 100 });
+      else block.content = structuredClone(spec.content);
+      doc.blocks.set(blockId, block);
+      block.children = spec.children.map((child) => build(child, blockId).blockId);
+      return block;
+    };
+    const created = roots.map((id) => build(id, parent.blockId));
+    parent.children.splice(index, 0, ...created.map((b) => b.blockId));
+    doc.revision++;
+    return { created, relations };
   }
 
   /** Removes children [start, end) of a block, with everything inside them. */
@@ -99,4 +149,8 @@ export class Documents {
     doc.blocks.set(fileId, { blockId: fileId, blockType: FILE, parentId: blockId, children: [], token: '', fileName: '' });
     return view;
   }
+}
+
+function copyBlock(block: DocxBlock): DocxBlock {
+  return { ...block, children: [...block.children], ...(block.content ? { content: structuredClone(block.content) } : {}) };
 }

@@ -213,6 +213,10 @@ export class Drive {
     return [...this.files.values()].map((file) => ({ ...file }));
   }
 
+  delete(fileToken: string): boolean {
+    return this.files.delete(fileToken);
+  }
+
   clearFiles(): void {
     this.files.clear();
   }

@@ -280,15 +280,19 @@ export class FeishuEmulator implements Emulator {
     return this.drive.list();
   }
 
-  createDocument(options: { title?: string } = {}): string {
-    return this.documents.create(options.title);
+  createDocument(options: { title?: string; folderToken?: string } = {}): string {
+    return this.documents.create(options.title, options.folderToken ?? this.drive.rootFolderToken);
+  }
+
+  deleteDocument(documentId: string): boolean {
+    return this.documents.delete(documentId);
   }
 
   getDocument(documentId: string): DocxDocument | undefined {
     return this.documents.view(documentId);
   }
 
-  listDocuments(): { documentId: string; title: string; revisionId: number; blocks: number }[] {
+  listDocuments(): { documentId: string; title: string; folderToken: string; revisionId: number; blocks: number }[] {
     return this.documents.list();
   }
 

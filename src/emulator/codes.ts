@@ -83,7 +83,14 @@ const CODES: Record<number, CodeInfo> = {
   // Docx blocks.
   1770001: { status: 400, msg: 'invalid param' },
   1770002: { status: 404, msg: 'not found' },
+  1770003: { status: 400, msg: 'resource deleted' },
+  1770006: { status: 400, msg: 'schema mismatch' },
+  1770010: { status: 400, msg: 'too many table column' },
+  1770011: { status: 400, msg: 'too many table cell' },
   1770013: { status: 400, msg: 'relation mismatch' },
+  1770014: { status: 400, msg: 'parent children relation mismatch' },
+  1770019: { status: 400, msg: 'repeated blockID in document' },
+  1770022: { status: 400, msg: 'invalid page token' },
   1770025: { status: 400, msg: 'operation and block not match' },
   1770032: { status: 403, msg: 'forbidden' },
   // Wiki (HTTP statuses not documented; 400 as for other validation errors).

@@ -30,6 +30,11 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, e
     const token = decodeURIComponent(permissionsMatch[1]);
     return sendJson(res, 200, { public: emulator.publicSettings(token), members: emulator.collaborators(token) });
   }
+  const deleteMatch = /^DELETE \/__emulator\/documents\/([^/]+)$/.exec(route);
+  if (deleteMatch) {
+    const deleted = emulator.deleteDocument(decodeURIComponent(deleteMatch[1]));
+    return deleted ? sendJson(res, 200, { ok: true }) : sendJson(res, 404, { error: 'unknown document id' });
+  }
   const fileMatch = /^GET \/__emulator\/files\/([^/]+)$/.exec(route);
   if (fileMatch) {
     const file = emulator.getFile(decodeURIComponent(fileMatch[1]));
@@ -85,8 +90,11 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, e
       return sendJson(res, 200, { token: emulator.addMediaParent(token) });
     }
     case 'POST /__emulator/documents': {
-      const json = parseJson(body) as { title?: unknown } | undefined;
-      const documentId = emulator.createDocument({ title: typeof json?.title === 'string' ? json.title : undefined });
+      const json = parseJson(body) as { title?: unknown; folderToken?: unknown } | undefined;
+      const documentId = emulator.createDocument({
+        title: typeof json?.title === 'string' ? json.title : undefined,
+        folderToken: typeof json?.folderToken === 'string' && json.folderToken !== '' ? json.folderToken : undefined,
+      });
       return sendJson(res, 200, { documentId, url: `${emulator.url}/docx/${documentId}` });
     }
     case 'POST /__emulator/wiki-nodes': {

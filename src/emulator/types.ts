@@ -205,8 +205,13 @@ export interface Violation {
 /** A docx block as the emulator holds it (Feishu's wire names are block_id, block_type, …). */
 export interface DocxBlock {
   blockId: string;
-  /** 1 page, 23 file, 27 image, 33 view. */
+  /** 1 page, 2 text, 3-11 headings, 12 bullet, 13 ordered, 14 code, 17 todo, 22 divider, 23 file, 27 image, 31 table, 32 table cell, 33 view, 34 quote container. */
   blockType: number;
+  /**
+   * The block's content as written, under its wire key: e.g. `{ text: { elements, style } }`,
+   * `{ heading2: … }`, `{ table: { property } }`. Image, file and view blocks use the fields below instead.
+   */
+  content?: Record<string, unknown>;
   /** '' for the page block. */
   parentId: string;
   children: string[];
@@ -224,6 +229,8 @@ export interface DocxBlock {
 export interface DocxDocument {
   documentId: string;
   title: string;
+  /** The Drive folder it was created in. */
+  folderToken: string;
   /** document_revision_id: 1 when created, +1 per write. */
   revisionId: number;
   /** The page block first, then every block in reading order. */
@@ -283,11 +290,13 @@ export interface Emulator {
   addMediaParent(token?: string): string;
   getFile(fileToken: string): StoredFile | undefined;
   listFiles(): StoredFile[];
-  /** Creates an empty docx document and returns its id (also the id of its page block). */
-  createDocument(options?: { title?: string }): string;
+  /** Creates an empty docx document (in the root folder unless told) and returns its id (also its page block's). */
+  createDocument(options?: { title?: string; folderToken?: string }): string;
   getDocument(documentId: string): DocxDocument | undefined;
   /** Every document, without its blocks (block counts only). */
-  listDocuments(): { documentId: string; title: string; revisionId: number; blocks: number }[];
+  listDocuments(): { documentId: string; title: string; folderToken: string; revisionId: number; blocks: number }[];
+  /** Deletes a document as if someone removed it in Feishu: later calls on it get 1770003. False if unknown. */
+  deleteDocument(documentId: string): boolean;
   /** A wiki page: for obj_type 'docx' without objToken a new document is created for it. */
   addWikiNode(node: { objType: string; objToken?: string; title?: string }): WikiNode;
   /** The next import task created fails with this job_status (and job_error_msg) instead of succeeding. */

@@ -39,7 +39,13 @@ void describe('emulator docx, wiki and import endpoints (loopback HTTP)', () => 
     assert.match(created.documentId as string, /^\w{27}$/);
     assert.equal(created.url, `${emu.url}/docx/${created.documentId as string}`);
     const read = (await (await fetch(`${emu.url}/__emulator/documents/${created.documentId as string}/blocks`)).json()) as DocxDocument;
-    assert.deepEqual(read, { documentId: created.documentId, title: 'Fixture', revisionId: 1, blocks: [{ blockId: created.documentId, blockType: 1, parentId: '', children: [] }] });
+    assert.deepEqual(read, {
+      documentId: created.documentId,
+      title: 'Fixture',
+      folderToken: emu.rootFolderToken,
+      revisionId: 1,
+      blocks: [{ blockId: created.documentId, blockType: 1, parentId: '', children: [] }],
+    });
     assert.equal((await fetch(`${emu.url}/__emulator/documents/nope/blocks`)).status, 404);
     const state = (await (await fetch(`${emu.url}/__emulator/state`)).json()) as { documents: Wire[] };
     assert.ok(state.documents.some((d) => d.documentId === created.documentId && d.title === 'Fixture'));
@@ -50,7 +56,8 @@ void describe('emulator docx, wiki and import endpoints (loopback HTTP)', () => 
     const doc = await call(docs(id));
     assert.deepEqual(doc.body.data, { document: { document_id: id, revision_id: 1, title: 'Read me' } });
     const page = await call(docs(id, `/blocks/${id}`));
-    assert.deepEqual(page.body.data, { block: { block_id: id, block_type: 1, parent_id: '', children: [] } });
+    // The page block's text is the title.
+    assert.deepEqual(page.body.data, { block: { block_id: id, block_type: 1, parent_id: '', children: [], page: { elements: [{ text_run: { content: 'Read me' } }], style: {} } } });
     const missing = await call(docs('doxcnMissing'));
     assert.equal(missing.status, 404);
     assert.equal(missing.body.code, 1770002);

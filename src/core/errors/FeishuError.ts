@@ -1,5 +1,15 @@
+import { formatMessage } from '../util/translate';
 import { codeLabel, lookup, type ErrorCategory, type ErrorCode } from './catalogue';
 import { redact } from './redact';
+
+/**
+ * A sentence of ours added after an error: what the failed work left behind (e.g. "the new document was deleted
+ * again"). `text` is an English template with {0}, {1}… (and the translation key, like catalogue texts).
+ */
+export interface ErrorNote {
+  readonly text: string;
+  readonly args: readonly string[];
+}
 
 export interface FeishuErrorInit {
   code: ErrorCode;
@@ -14,6 +24,8 @@ export interface FeishuErrorInit {
   retryAfterMs?: number;
   /** For scope errors (99991672, 99991676, 99991679): the scopes Feishu named, any one of which would do. */
   scopes?: readonly string[];
+  /** What the failure left behind, told after the context. */
+  note?: ErrorNote;
   cause?: unknown;
 }
 
@@ -36,6 +48,7 @@ export class FeishuError extends Error {
   readonly logId?: string;
   readonly retryAfterMs?: number;
   readonly scopes?: readonly string[];
+  readonly note?: ErrorNote;
 
   constructor(init: FeishuErrorInit) {
     const entry = lookup(init.code);
@@ -46,7 +59,9 @@ export class FeishuError extends Error {
       init.httpStatus === undefined ? undefined : `HTTP ${init.httpStatus}`,
       init.logId === undefined ? undefined : `log id ${init.logId}`,
     ].filter((x): x is string => x !== undefined);
-    super(`${entry.meaning}${detail ? ` ${detail}` : ''} (${context.join(', ')})`, { cause: init.cause });
+    const note = init.note && { text: init.note.text, args: init.note.args.map((a) => redact(a)) };
+    const after = note ? ` ${formatMessage(note.text, note.args)}` : '';
+    super(`${entry.meaning}${detail ? ` ${detail}` : ''} (${context.join(', ')})${after}`, { cause: init.cause });
     this.context = context.join(', ');
     this.code = init.code;
     this.category = entry.category;
@@ -59,6 +74,22 @@ export class FeishuError extends Error {
     this.logId = init.logId;
     this.retryAfterMs = init.retryAfterMs;
     this.scopes = init.scopes;
+    this.note = note;
+  }
+
+  /** The same error with a note on what it left behind (replacing any earlier note). */
+  withNote(note: ErrorNote): FeishuError {
+    return new FeishuError({
+      code: this.code,
+      detail: this.detail,
+      httpStatus: this.httpStatus,
+      endpoint: this.endpoint,
+      logId: this.logId,
+      retryAfterMs: this.retryAfterMs,
+      scopes: this.scopes,
+      note,
+      cause: this,
+    });
   }
 
   /** One line for a person: what happened and what to do. */

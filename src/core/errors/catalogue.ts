@@ -274,6 +274,11 @@ export const LOCAL_CODES = {
   IMPORT_UNSUPPORTED: e('input', false, 'This file cannot be imported as that kind of Feishu document.', IMPORT_TYPES),
   IMPORT_TOO_LARGE: e('size', false, 'The file is larger than Feishu imports allow for this type.', IMPORT_LIMITS),
   IMPORT_TIMEOUT: e('transient', false, 'Feishu did not finish the import in time.', 'Feishu may still finish it: look in the target folder in a few minutes, or import the file again.'),
+  // Publishing Markdown as a document (src/core/publish)
+  NOT_MARKDOWN: e('input', false, 'Only Markdown files can be published as Feishu documents.', 'Pick a .md or .markdown file.'),
+  MARKDOWN_TOO_LARGE: e('size', false, 'The Markdown file is larger than 20 MiB, more than a Feishu document holds.', 'Split it into smaller files and publish each.'),
+  BLOCK_TOO_LARGE: e('size', false, 'A table is too large to publish: Feishu inserts at most 1,000 blocks at once, and a table goes in whole.', 'Split the table into smaller ones.'),
+  DOCUMENT_UNAVAILABLE: e('notFound', false, 'The document this file was published to is gone, or you can no longer edit it.', 'Publish the file as a new document, or ask the document\'s owner for edit permission.'),
   NETWORK: e('network', true, 'Could not reach Feishu.', 'Check your network, proxy and the API base URL, then try again.'),
   TIMEOUT: e('network', true, 'Feishu did not answer in time.', 'Check your network and try again.'),
   HTTP_ERROR: e('transient', true, 'Feishu answered with an unexpected HTTP error.', RETRY_LATER),

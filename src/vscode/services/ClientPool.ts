@@ -72,7 +72,7 @@ export class ClientPool {
     }
     entry.leases++;
     let released = false;
-    const { identity, signedInUser, uploader, documents, importer, drive } = entry.engines;
+    const { identity, signedInUser, uploader, documents, importer, drive, publisher } = entry.engines;
     return {
       identity,
       signedInUser,
@@ -80,6 +80,7 @@ export class ClientPool {
       documents,
       importer,
       drive,
+      publisher,
       settings: entry.settings,
       release: () => {
         if (released) return;
