@@ -11,6 +11,7 @@ import {
   type DocumentUploader,
   type Importer,
   type ImporterOptions,
+  type Publisher,
   type RetryPolicy,
   type Uploader,
   type UploaderOptions,
@@ -23,6 +24,7 @@ export interface Rig {
   documents: DocumentUploader;
   importer: Importer;
   drive: Drive;
+  publisher: Publisher;
   calls: CallInfo[];
   /** What DocumentUploader reported through onWarning. */
   warnings: string[];
@@ -84,6 +86,7 @@ export async function startRig(
     documents: engines.documents,
     importer: engines.importer,
     drive: engines.drive,
+    publisher: engines.publisher,
     calls,
     warnings,
     close: async () => {

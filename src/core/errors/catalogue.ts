@@ -278,6 +278,7 @@ export const LOCAL_CODES = {
   NOT_MARKDOWN: e('input', false, 'Only Markdown files can be published as Feishu documents.', 'Pick a .md or .markdown file.'),
   MARKDOWN_TOO_LARGE: e('size', false, 'The Markdown file is larger than 20 MiB, more than a Feishu document holds.', 'Split it into smaller files and publish each.'),
   BLOCK_TOO_LARGE: e('size', false, 'A table is too large to publish: Feishu inserts at most 1,000 blocks at once, and a table goes in whole.', 'Split the table into smaller ones.'),
+  FOLDER_UNAVAILABLE: e('notFound', false, 'The folder for the new document was not found, or you may not create documents in it.', 'Check the folder link or token; an app can only create documents in folders it created or that were shared with it.'),
   DOCUMENT_UNAVAILABLE: e('notFound', false, 'The document this file was published to is gone, or you can no longer edit it.', 'Publish the file as a new document, or ask the document\'s owner for edit permission.'),
   NETWORK: e('network', true, 'Could not reach Feishu.', 'Check your network, proxy and the API base URL, then try again.'),
   TIMEOUT: e('network', true, 'Feishu did not answer in time.', 'Check your network and try again.'),

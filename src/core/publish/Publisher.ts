@@ -76,7 +76,7 @@ export interface PublisherOptions extends RetrySettings {
 }
 
 /** Feishu codes that say "this document cannot be read or written by you": gone, deleted, or forbidden. */
-const UNAVAILABLE_CODES: ReadonlySet<number | string> = new Set([1770002, 1770003, 1770032, 1061003, 1061004, 1061007, 131005, 131006]);
+const UNAVAILABLE_CODES: ReadonlySet<number | string> = new Set([1770002, 1770003, 1770032, 1061003, 1061004, 1061007, 1061044, 131005, 131006]);
 
 export class Publisher {
   constructor(
@@ -190,8 +190,12 @@ export class Publisher {
         return undefined;
       }
     }, this.retry(signal));
-    if (!created) throw refused;
-    return created;
+    if (created) return created;
+    if (refused instanceof FeishuError && UNAVAILABLE_CODES.has(refused.code)) {
+      const { endpoint, logId, httpStatus } = refused;
+      throw new FeishuError({ code: 'FOLDER_UNAVAILABLE', detail: `Folder ${folderToken ?? '(My Space)'} (Feishu ${codeLabel(refused.code)}).`, endpoint, logId, httpStatus, cause: refused });
+    }
+    throw refused;
   }
 
   /**

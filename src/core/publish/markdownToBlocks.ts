@@ -69,14 +69,10 @@ export async function convertMarkdown(markdown: string, filePath: string, option
 
   const content = root.children.filter((n) => n.type !== 'yaml' && n.type !== 'definition');
   const firstH1 = content.find((n): n is Heading => n.type === 'heading' && n.depth === 1);
-  let title = parsed.frontMatterTitle;
-  let body = content;
-  if (title === undefined && firstH1 && plainText(firstH1).trim() !== '') {
-    title = plainText(firstH1).trim();
-    // The title shows above the content in Feishu: an opening heading that repeats it would show twice.
-    if (content[0] === firstH1) body = content.slice(1);
-  }
-  title ??= path.basename(filePath, path.extname(filePath));
+  const h1Text = firstH1 ? plainText(firstH1).trim() : '';
+  const title = parsed.frontMatterTitle ?? (h1Text || path.basename(filePath, path.extname(filePath)));
+  // Feishu shows the title above the content: an opening heading 1 that says the same would show twice.
+  const body = content[0] === firstH1 && h1Text === title ? content.slice(1) : content;
 
   const blocks = mapBlocks(body, ctx);
   // Warnings in the order of the file, each once.
