@@ -4,7 +4,7 @@ import { cliLocale } from './i18n';
 const REQUESTED = REQUESTED_SCOPES.join(', ');
 
 /** The commands the CLI knows; each has a help page in both languages. */
-export const CLI_COMMANDS = ['upload', 'ls', 'mkdir', 'import', 'login', 'logout', 'whoami', 'emulator'] as const;
+export const CLI_COMMANDS = ['upload', 'ls', 'mkdir', 'import', 'publish', 'login', 'logout', 'whoami', 'emulator'] as const;
 export type CliCommand = (typeof CLI_COMMANDS)[number];
 
 export function isCliCommand(name: string): name is CliCommand {
@@ -54,6 +54,7 @@ Commands:
   ls [<folder>]        list a Drive folder (default: My Space)
   mkdir <name>         make a Drive folder (or reuse the one of that name)
   import <file>        import a file as a Feishu doc, sheet or Base
+  publish <file.md>    publish a Markdown file as a Feishu document, local images included; again: update it
   login                sign in with Feishu, so uploads act as you (renewed by itself)
   logout               forget the sign-in
   whoami               who uploads act as
@@ -78,6 +79,7 @@ Run "feishu-upload <command> --help" for a command's options.`,
   ls [<文件夹>]        列出云空间文件夹的内容（默认：我的空间）
   mkdir <名称>         新建云空间文件夹（已有同名文件夹时沿用它）
   import <文件>        把文件导入为飞书文档、电子表格或多维表格
+  publish <文件.md>    把 Markdown 文件发布为飞书文档（含本地图片）；再次发布则更新该文档
   login                登录飞书，之后以你本人的身份上传（自动续期）
   logout               忘记登录
   whoami               查看上传以谁的身份进行
@@ -268,6 +270,68 @@ ${CREDENTIALS_ZH}
 
 示例：
   feishu-upload import notes.md --folder https://example.feishu.cn/drive/folder/<token>`,
+  },
+  publish: {
+    en: `Usage:
+  feishu-upload publish <file.md> [--folder <url|token>] [--json] [--verbose]
+  feishu-upload publish <file.md> --doc <url|id> [--json] [--verbose]
+  feishu-upload publish <file.md> --new [--folder <url|token>] [--json] [--verbose]
+
+Publishes a Markdown file as a Feishu document: headings, paragraphs with bold, italic, strikethrough, inline
+code and links, bullet, numbered and task lists (nested), code blocks with their language, quotes, dividers,
+tables, and images. Local images (relative to the file) are uploaded into the document; web images stay links;
+a missing image is a warning. The title is the front matter's "title", else the first heading 1, else the
+file name.
+
+Publishing the same file again (as the same app or user, on this machine) replaces the content of the
+document it went to; the link stays the same. The new content goes in before the old is removed.
+
+Options:
+  --folder <url|token>   Drive folder for a new document (default: the root folder, "My Space")
+  --doc <url|id>         replace the content of this document instead (a /docx/ link, a /wiki/ link to a
+                         document, or a document id); the file is then linked to it
+  --new                  a new document even if this file was published before
+  --json                 one JSON object on stdout: file, ok, documentId, url, blocks, images, warnings, updated
+${COMMON_EN}
+
+${CREDENTIALS_EN}
+
+Where this machine remembers which file went to which document: FEISHU_UPLOAD_STATE_DIR, else
+$XDG_STATE_HOME/feishu-upload (~/.local/state/feishu-upload), ~/Library/Application Support/feishu-upload on
+macOS, %LOCALAPPDATA%\\feishu-upload on Windows.
+
+Examples:
+  feishu-upload publish README.md --folder https://example.feishu.cn/drive/folder/<token>
+  feishu-upload publish README.md            # again: updates the same document`,
+    zh: `用法：
+  feishu-upload publish <文件.md> [--folder <链接|token>] [--json] [--verbose]
+  feishu-upload publish <文件.md> --doc <链接|ID> [--json] [--verbose]
+  feishu-upload publish <文件.md> --new [--folder <链接|token>] [--json] [--verbose]
+
+把 Markdown 文件发布为飞书文档：标题、带粗体/斜体/删除线/行内代码/链接的段落、无序/有序/任务列表（可嵌套）、
+带语言的代码块、引用、分割线、表格和图片。本地图片（相对于该文件）会上传到文档中；网络图片保留为链接；
+找不到的图片会给出警告。文档标题取 front matter 的 "title"，否则取第一个一级标题，否则取文件名。
+
+再次发布同一个文件（同一个应用或用户、在本机上）会替换它上次发布到的文档的内容，链接不变。
+新内容写入完成后才会删除旧内容。
+
+选项：
+  --folder <链接|token>  新文档所在的云空间文件夹（默认：根文件夹“我的空间”）
+  --doc <链接|ID>        改为替换这个文档的内容（/docx/ 链接、指向文档的 /wiki/ 链接或文档 ID），
+                         此后该文件就关联到这个文档
+  --new                  即使该文件发布过，也新建一个文档
+  --json                 在 stdout 输出一个 JSON 对象：file, ok, documentId, url, blocks, images, warnings, updated
+${COMMON_ZH}
+
+${CREDENTIALS_ZH}
+
+本机记录“哪个文件发布到了哪个文档”的位置：FEISHU_UPLOAD_STATE_DIR，否则为
+$XDG_STATE_HOME/feishu-upload（~/.local/state/feishu-upload），macOS 上为 ~/Library/Application Support/feishu-upload，
+Windows 上为 %LOCALAPPDATA%\\feishu-upload。
+
+示例：
+  feishu-upload publish README.md --folder https://example.feishu.cn/drive/folder/<token>
+  feishu-upload publish README.md            # 再次运行：更新同一个文档`,
   },
   login: {
     en: `Usage:

@@ -15,7 +15,11 @@ export function cliTranslate(env: NodeJS.ProcessEnv): Translate {
   return cliLocale(env) === 'zh-cn' ? bundleTranslator(zhCn as Record<string, string>) : english;
 }
 
-/** What happened, in the user's language, with the untranslatable context (code, endpoint, log id) kept. */
+/**
+ * What happened, in the user's language, with the untranslatable context (code, endpoint, log id) kept, and
+ * what the failure left behind.
+ */
 export function describeError(e: FeishuError, t: Translate): string {
-  return `${t(e.meaning)}${e.detail ? ` ${e.detail}` : ''} (${e.context})`;
+  const note = e.note ? ` ${t(e.note.text, ...e.note.args)}` : '';
+  return `${t(e.meaning)}${e.detail ? ` ${e.detail}` : ''} (${e.context})${note}`;
 }

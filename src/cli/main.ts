@@ -9,6 +9,7 @@ import { loginCommand } from './loginCommand';
 import { logoutCommand } from './logoutCommand';
 import { lsCommand } from './lsCommand';
 import { mkdirCommand } from './mkdirCommand';
+import { publishCommand } from './publishCommand';
 import { uploadCommand } from './uploadCommand';
 import { whoamiCommand } from './whoamiCommand';
 import { UsageError } from './UsageError';
@@ -18,6 +19,7 @@ const RUN: Record<CliCommand, (argv: string[], io: CliIo) => Promise<number>> = 
   ls: lsCommand,
   mkdir: mkdirCommand,
   import: importCommand,
+  publish: publishCommand,
   login: loginCommand,
   logout: logoutCommand,
   whoami: whoamiCommand,

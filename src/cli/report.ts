@@ -1,4 +1,4 @@
-import { FeishuError, formatBytes, type FollowUpProblem, type ImportResult, type InsertResult, type Translate, type UploadResult } from '../core';
+import { FeishuError, formatBytes, warningText, type FollowUpProblem, type ImportResult, type InsertResult, type PublishResult, type Translate, type UploadResult } from '../core';
 import { describeError } from './i18n';
 import type { Outcome, OutcomeLines } from './eachFile';
 
@@ -77,6 +77,31 @@ export function uploadWarning(o: Outcome<UploadReport>, t: Translate): string | 
 function problemJson(p: FollowUpProblem): Record<string, unknown> {
   const e = asFeishuError(p.error);
   return { step: p.step, code: e.code, message: e.message, hint: e.hint, logId: e.logId ?? null };
+}
+
+/**
+ * A publish: --json prints exactly file, ok, documentId, url, blocks, images, warnings (English lines), updated.
+ * `offerNew`: a document that is gone came from this file's record (not --doc), so --new is the way on.
+ */
+export function publishLines(offerNew: boolean): OutcomeLines<PublishResult> {
+  return {
+    interrupted: (t, done, total, rest) => t('Interrupted: {0} of {1} published; not published: {2}', done, total, rest),
+    json: (o) => {
+      const r = o.result;
+      if (!r) return failureJson(o);
+      const warnings = r.warnings.map((w) => warningText(w));
+      return JSON.stringify({ file: o.file, ok: true, documentId: r.documentId, url: r.url, blocks: r.blocks, images: r.images, warnings, updated: r.updated });
+    },
+    text: (o, t) => {
+      const r = o.result;
+      if (!r) {
+        const gone = offerNew && o.error instanceof FeishuError && o.error.code === 'DOCUMENT_UNAVAILABLE';
+        return gone ? `${failureText(o, t)} ${t('To publish it as a new document: feishu-upload publish {0} --new', o.file)}` : failureText(o, t);
+      }
+      const what = t('{0} blocks, {1} images, {2}', r.blocks, r.images, seconds(r.ms));
+      return r.updated ? t('updated "{0}" from {1} ({2}) -> {3}', r.title, o.file, what, r.url) : t('published {0} as "{1}" ({2}) -> {3}', o.file, r.title, what, r.url);
+    },
+  };
 }
 
 function failureJson(o: Outcome<unknown>): string {

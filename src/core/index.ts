@@ -34,6 +34,8 @@ export * from './import/Importer';
 export { MARKDOWN_EXTENSIONS, MAX_MARKDOWN_BYTES, Publisher, type PublishInput, type PublishProgress, type PublishResult, type PublishTarget } from './publish/Publisher';
 export { PUBLISH_NOTES, WARNING_TEXTS, warningText, type PublishWarning, type PublishWarningKind } from './publish/publishMessages';
 export * from './publish/PublishRecords';
+export * from './publish/publishFile';
+export * from './publish/readMarkdownFile';
 export { stateDir } from './util/stateDir';
 export * from './import/importFormats';
 export { CallGate } from './limits/CallGate';

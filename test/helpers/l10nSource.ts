@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import * as ts from 'typescript';
-import { FEISHU_CODES, IMPORT_JOB_STATUSES, LOCAL_CODES, UNKNOWN_CODE, UNKNOWN_JOB_STATUS } from '../../src/core';
+import { FEISHU_CODES, IMPORT_JOB_STATUSES, LOCAL_CODES, PUBLISH_NOTES, UNKNOWN_CODE, UNKNOWN_JOB_STATUS, WARNING_TEXTS } from '../../src/core';
 
 /** The repository root, from out/test/unit/vscode/ (compiled) or test/unit/vscode/ (source). */
 export const repoRoot = resolve(__dirname, __dirname.includes(`${join('out', 'test')}`) ? '../../..' : '../..');
@@ -58,10 +58,13 @@ function isTranslateCallee(e: ts.Expression): boolean {
   return (ts.isIdentifier(e) && e.text === 't') || (ts.isPropertyAccessExpression(e) && e.name.text === 't');
 }
 
-/** The catalogue's English meanings and hints: the extension translates them by using them as keys. */
+/**
+ * The core's texts kept as data, which the extension and the CLI translate by using them as keys: the
+ * catalogue's English meanings and hints, publish warnings and the notes on what a failed publish left.
+ */
 export function catalogueStrings(): string[] {
   const entries = [...Object.values(FEISHU_CODES), ...Object.values(IMPORT_JOB_STATUSES), ...Object.values(LOCAL_CODES), UNKNOWN_CODE, UNKNOWN_JOB_STATUS];
-  return [...new Set(entries.flatMap((e) => [e.meaning, e.hint]))];
+  return [...new Set([...entries.flatMap((e) => [e.meaning, e.hint]), ...Object.values(WARNING_TEXTS), ...Object.values(PUBLISH_NOTES)])];
 }
 
 export function readJson(path: string): Record<string, unknown> {

@@ -40,6 +40,11 @@ export interface PublishInput {
   signal?: AbortSignal;
   /** Raw progress; UIs throttle. */
   onProgress?: (progress: PublishProgress) => void;
+  /**
+   * A new document exists (before its content goes in): callers remember it, so that if it is left behind
+   * incomplete, the next publish replaces its content rather than making another.
+   */
+  onCreated?: (document: { documentId: string; title: string; url: string }) => void | Promise<void>;
 }
 
 export type PublishProgress =
@@ -97,12 +102,12 @@ export class Publisher {
    * The document to update, with its current title. One that is gone, or that this identity may no longer
    * read, throws DOCUMENT_UNAVAILABLE (its detail names the document and Feishu's reason).
    */
-  async checkDocument(ref: DocumentRef, signal?: AbortSignal): Promise<ResolvedDocument> {
+  async checkDocument(ref: DocumentRef, signal?: AbortSignal, knownTitle?: string): Promise<ResolvedDocument> {
     try {
       return await this.documents.resolve(ref, signal);
     } catch (err) {
       const id = ref.kind === 'docx' ? ref.documentId : ref.nodeToken;
-      throw unavailable(err, `Document ${id}`) ?? err;
+      throw unavailable(err, knownTitle === undefined ? `Document ${id}` : `"${knownTitle}" (${id})`) ?? err;
     }
   }
 
@@ -124,6 +129,7 @@ export class Publisher {
     const url = this.options.documentLink(documentId);
     let calls: number;
     try {
+      await input.onCreated?.({ documentId, title: document.title || converted.title, url });
       calls = await this.fill(documentId, converted, 0, [], input);
     } catch (err) {
       // Nothing half-made stays behind: the new document goes to the recycle bin again.

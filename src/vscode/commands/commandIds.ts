@@ -9,6 +9,7 @@ export const COMMAND_IDS = {
   uploadToDocument: 'feishu.uploadToDocument',
   uploadFilesToDocument: 'feishu.uploadFilesToDocument',
   importAsDoc: 'feishu.importAsDoc',
+  publishMarkdown: 'feishu.publishMarkdown',
   changeFolder: 'feishu.changeFolder',
   copyLastLink: 'feishu.copyLastLink',
   clearHistory: 'feishu.clearHistory',

@@ -9,6 +9,7 @@ import { historyOpenInBrowser } from './historyOpenInBrowser';
 import { historyRevealLocalFile } from './historyRevealLocalFile';
 import { historyUploadAgain } from './historyUploadAgain';
 import { importAsDoc } from './importAsDoc';
+import { publishMarkdown } from './publishMarkdown';
 import { setAppCredentials } from './setAppCredentials';
 import { setUserAccessToken } from './setUserAccessToken';
 import { showLog } from './showLog';
@@ -28,6 +29,7 @@ export const COMMANDS: { readonly [K in CommandKey]: Command } = {
   uploadToDocument,
   uploadFilesToDocument,
   importAsDoc,
+  publishMarkdown,
   changeFolder,
   copyLastLink,
   clearHistory,

@@ -58,7 +58,8 @@ export function actionsFor(code: ErrorCode, category: ErrorCategory): ErrorActio
   if (CONSOLE_CODES.has(code)) return ['openDeveloperConsole'];
   if (FOLDER_LIMIT_CODES.has(code)) return ['changeFolder'];
   if (DOCUMENT_CODES.has(code)) return ['changeDocument'];
-  if (IMPORT_AGAIN_CODES.has(code)) return [];
+  // The publish flow offers "Publish as New Document" itself.
+  if (IMPORT_AGAIN_CODES.has(code) || code === 'DOCUMENT_UNAVAILABLE') return [];
   switch (category) {
     case 'auth':
       // 1062007 (another identity started the upload) and 99991673 (app not installed) are not fixed by new credentials.
@@ -85,7 +86,9 @@ export function describeError(err: unknown, t: Translate): ErrorNotice {
   const code =
     typeof err.code === 'number' ? ` (${t('code {0}', err.code)})` : jobStatus !== undefined ? ` (${t('import status {0}', jobStatus)})` : '';
   const what = [t(err.meaning), err.detail].filter(Boolean).join(' ');
-  return { text: `${what}${code} ${hintFor(err, t)}`, actions: [...actionsFor(err.code, err.category), 'showLog'], scopes: err.scopes };
+  // What a failed publish left behind comes before the advice.
+  const note = err.note ? ` ${t(err.note.text, ...err.note.args)}` : '';
+  return { text: `${what}${code}${note} ${hintFor(err, t)}`, actions: [...actionsFor(err.code, err.category), 'showLog'], scopes: err.scopes };
 }
 
 /** The catalogue's hint, except where it speaks to CLI users (environment variables). */

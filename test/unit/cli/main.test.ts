@@ -45,7 +45,7 @@ void test('every command has its help: "<command> --help", "<command> -h" and "h
 void test('help for an unknown command is a usage error in one line', async () => {
   const r = await cli(['help', 'frobnicate'], {});
   assert.equal(r.code, 2);
-  assert.equal(r.stderr, 'feishu-upload: Unknown command "frobnicate"; the commands are upload, ls, mkdir, import, login, logout, whoami, emulator.\nRun "feishu-upload --help" for usage.\n');
+  assert.equal(r.stderr, 'feishu-upload: Unknown command "frobnicate"; the commands are upload, ls, mkdir, import, publish, login, logout, whoami, emulator.\nRun "feishu-upload --help" for usage.\n');
 });
 
 void test('a configuration error (no credentials) is one line with the fix and the pointer to --help', async () => {

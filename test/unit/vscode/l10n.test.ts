@@ -46,7 +46,7 @@ void test('every l10n.t string in src/vscode is in both bundles, with the same p
   }
 });
 
-void test('every catalogue meaning and hint has a Chinese translation', () => {
+void test('every catalogue meaning and hint, publish warning and publish note has a Chinese translation', () => {
   const zh = readJson('l10n/bundle.l10n.zh-cn.json');
   const en = readJson('l10n/bundle.l10n.json');
   for (const text of catalogueStrings()) {
@@ -70,6 +70,9 @@ void test('non-literal l10n.t arguments are only the catalogue texts and the bri
     'e.meaning',
     'e.hint',
     'err.feishu.hint',
+    // what a failed publish left behind (PUBLISH_NOTES, checked with the catalogue texts)
+    'err.note.text',
+    'e.note.text',
     // the bridge to vscode.l10n, and the CLI's UsageError templates (collected where they are written)
     'message',
     'err.template',
