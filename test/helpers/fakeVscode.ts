@@ -56,6 +56,8 @@ export class FakeVscode {
   picks: PickScript[] = [];
   /** What went wrong driving a quick pick (an item that never showed up): tests assert it stays empty. */
   readonly problems: string[] = [];
+  /** The options of every open dialog shown. */
+  readonly openDialogs: { title?: string; filters?: Record<string, string[]> }[] = [];
   /** What showOpenDialog returns (undefined = the dialog was cancelled). */
   openDialogResult?: FakeUri[];
   /** Picks a button for each message; undefined = dismissed. */
@@ -111,6 +113,7 @@ export class FakeVscode {
       this.executed,
       this.settingsWritten,
       this.problems,
+      this.openDialogs,
     ]) {
       list.length = 0;
     }
@@ -127,6 +130,7 @@ export class FakeVscode {
     this.secretMap.clear();
     this.module.window.activeTextEditor = undefined;
     this.module.window.visibleTextEditors = [];
+    this.module.workspace.textDocuments = [];
   }
 
   /** Makes a Markdown editor active; its text is what Insert Link wrote. */
@@ -143,6 +147,15 @@ export class FakeVscode {
     this.module.window.activeTextEditor = editor;
     this.module.window.visibleTextEditors = [editor];
     return doc;
+  }
+
+  /** Makes `filePath` the active Markdown editor, holding `text` (unsaved unless `dirty` is false). */
+  openMarkdownFile(filePath: string, text: string, dirty = true): void {
+    const doc = { languageId: 'markdown', uri: FakeUri.file(filePath), isDirty: dirty, getText: () => text };
+    const editor = { document: doc, selection: { active: 'end' } };
+    this.module.window.activeTextEditor = editor;
+    this.module.window.visibleTextEditors = [editor];
+    this.module.workspace.textDocuments = [doc];
   }
 
   /** The object handed to `require('vscode')`. */
@@ -400,6 +413,7 @@ export class FakeVscode {
       },
       workspace: {
         workspaceFolders: [] as { uri: FakeUri }[],
+        textDocuments: [] as unknown[],
         isTrusted: true,
         getConfiguration: configuration,
         onDidChangeConfiguration: emitter<unknown>().event,
@@ -421,7 +435,10 @@ export class FakeVscode {
           this.inputPrompts.push({ title: options.title, password: options.password, problem });
           return problem ? undefined : value;
         },
-        showOpenDialog: async () => this.openDialogResult,
+        showOpenDialog: async (options: { title?: string; filters?: Record<string, string[]> }) => {
+          this.openDialogs.push({ title: options.title, filters: options.filters });
+          return this.openDialogResult;
+        },
         createQuickPick: quickPick,
         createTreeView: (id: string, options: { treeDataProvider: { getChildren(e?: unknown): unknown; getTreeItem(e: unknown): unknown } }) => {
           this.treeViews.set(id, options.treeDataProvider);
