@@ -131,7 +131,7 @@ describe('feishu-upload upload', () => {
       [['upload'], 'No file given: feishu-upload upload <file...>.', 'feishu-upload upload --help'],
       [['upload', a.path, '--bogus'], 'Unknown option "--bogus".', 'feishu-upload upload --help'],
       [['upload', a.path, '--folder'], 'Option --folder needs a value.', 'feishu-upload upload --help'],
-      [['frobnicate'], 'Unknown command "frobnicate"; the commands are upload, ls, mkdir, import, login, logout, whoami, emulator.', 'feishu-upload --help'],
+      [['frobnicate'], 'Unknown command "frobnicate"; the commands are upload, ls, mkdir, import, publish, login, logout, whoami, emulator.', 'feishu-upload --help'],
       [['upload', a.path, '--folder', 'x1234567', '--parent-type', 'docx_image'], 'Use one of --folder, --doc, or --parent-type/--parent-node.', 'feishu-upload upload --help'],
     ] as const) {
       const r = await cli([...argv], env);

@@ -46,6 +46,7 @@ void test('activation registers every command', () => {
     'feishu.history.revealLocalFile',
     'feishu.history.uploadAgain',
     'feishu.importAsDoc',
+    'feishu.publishMarkdown',
     'feishu.setAppCredentials',
     'feishu.setUserAccessToken',
     'feishu.showLog',

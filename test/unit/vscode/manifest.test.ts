@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { IMPORTABLE_EXTENSIONS } from '../../../src/core';
+import { IMPORTABLE_EXTENSIONS, MARKDOWN_EXTENSIONS } from '../../../src/core';
 import { COMMAND_IDS, WALKTHROUGH_ID } from '../../../src/vscode/commands/commandIds';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION } from '../../../src/vscode/config/settings';
 import { readJson, repoRoot } from '../../helpers/l10nSource';
@@ -54,6 +54,7 @@ void test('contributes.commands is exactly COMMAND_IDS, all in category Feishu, 
   assert.equal(title(COMMAND_IDS.uploadFilesToDocument), 'Upload to Document…');
   assert.equal(title(COMMAND_IDS.importAsDoc), 'Import as Feishu Doc');
   assert.equal(title(COMMAND_IDS.getStarted), 'Get Started');
+  assert.equal(title(COMMAND_IDS.publishMarkdown), 'Publish to Feishu Doc');
 });
 
 void test('Upload to Feishu is in the Explorer, editor title, tab and editor context menus; menus name only our commands', () => {
@@ -80,6 +81,20 @@ void test('Import as Feishu Doc is offered for exactly the extensions the core i
     for (const ext of IMPORTABLE_EXTENSIONS) assert.ok(re.test(`.${ext}`) && re.test(`.${ext.toUpperCase()}`), `${menu}: ${ext}`);
     for (const ext of ['.png', '.pdf', '.mdx', '.xlsm', '.md.bak']) assert.ok(!re.test(ext), `${menu}: ${ext}`);
   }
+});
+
+void test('Publish to Feishu Doc: Markdown files in the Explorer, Markdown editors\' title bar, tab and context menus, and the palette', () => {
+  const clause = `resourceExtname =~ /^\\.(${MARKDOWN_EXTENSIONS.join('|')})$/i`;
+  const explorer = pkg.contributes.menus['explorer/context'].find((m) => m.command === COMMAND_IDS.publishMarkdown);
+  assert.ok(explorer?.when?.includes(clause) && explorer.when.includes('!explorerResourceIsFolder'), explorer?.when);
+  const re = new RegExp(/resourceExtname =~ \/(.+)\/i/.exec(clause)![1], 'i');
+  for (const ext of MARKDOWN_EXTENSIONS) assert.ok(re.test(`.${ext}`) && re.test(`.${ext.toUpperCase()}`), ext);
+  for (const ext of ['.txt', '.mdx', '.md.bak', '.html']) assert.ok(!re.test(ext), ext);
+  for (const menu of ['editor/title', 'editor/title/context', 'editor/context']) {
+    const item = pkg.contributes.menus[menu].find((m) => m.command === COMMAND_IDS.publishMarkdown);
+    assert.ok(item?.when?.includes('resourceLangId == markdown'), `${menu}: ${item?.when}`);
+  }
+  assert.ok(!pkg.contributes.menus.commandPalette.some((m) => m.command === COMMAND_IDS.publishMarkdown), 'always in the palette (an open dialog when no Markdown editor is active)');
 });
 
 void test('activation only through our commands; the bundle is main; the icon exists', () => {

@@ -10,3 +10,12 @@ test('messages never contain a token', () => {
   assert.doesNotMatch(err.message, /t-g1044|u-abcdef|Zx9Secret|eyJhbGci/);
   assert.match(err.message, /Bearer \*\*\*/);
 });
+
+test('a note says what a failure left behind, after the context; withNote keeps everything else', () => {
+  const err = new FeishuError({ code: 1770025, detail: 'Feishu says: "x".', endpoint: 'docx/v1/documents/d/blocks/b', httpStatus: 400, logId: 'L1' });
+  const noted = err.withNote({ text: 'The document "{0}" still has its previous content; nothing was changed.', args: ['Plan u-abcdefghijklmnopqrstuvwxyz'] });
+  assert.equal(noted.message, `${err.message} The document "Plan ***" still has its previous content; nothing was changed.`, 'note arguments are redacted too');
+  assert.deepEqual([noted.code, noted.detail, noted.endpoint, noted.httpStatus, noted.logId, noted.hint], [err.code, err.detail, err.endpoint, err.httpStatus, err.logId, err.hint]);
+  assert.equal(noted.cause, err);
+  assert.equal(err.note, undefined);
+});

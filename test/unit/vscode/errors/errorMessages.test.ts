@@ -131,3 +131,11 @@ void test('console and help links follow the brand', () => {
   assert.match(sizeLimitsUrl('feishu'), /^https:\/\/www\.feishu\.cn\/.*360049067549$/);
   assert.match(sizeLimitsUrl('lark'), /^https:\/\/www\.larksuite\.com\/.*360049067549$/);
 });
+
+void test('what a failed publish left behind comes after the code, before the advice, in English and Chinese', () => {
+  const err = new FeishuError({ code: 1061004 }).withNote({ text: 'The new document was deleted again; nothing was left behind.', args: [] });
+  assert.match(describeError(err, english).text, /^No permission to upload to this folder or document\. \(code 1061004\) The new document was deleted again; nothing was left behind\. Give the app/);
+  assert.match(describeError(err, zh).text, /^没有权限上传到该文件夹或文档。 \(错误码 1061004\) 新建的文档已被删除，没有留下任何内容。 请为应用/);
+  assert.deepEqual(actionsFor('DOCUMENT_UNAVAILABLE', 'notFound'), [], 'the publish flow offers its own button');
+  assert.deepEqual(actionsFor('FOLDER_UNAVAILABLE', 'notFound'), ['changeFolder']);
+});
