@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ApiLimits } from './ApiLimits';
 import { handleControl } from './controlRoutes';
+import { serveDocumentPage } from './documentPage';
 import { Documents } from './Documents';
 import { DocxWriteLimits } from './DocxWriteLimits';
 import { DEFAULT_FOLDER_LIMITS, Drive } from './Drive';
@@ -372,6 +373,7 @@ export class FeishuEmulator implements Emulator {
       if (path.startsWith(OPEN_API_PREFIX)) await this.openApi(req, res, path.slice(OPEN_API_PREFIX.length), new URLSearchParams(search));
       else if (path.startsWith(ACCOUNTS_PREFIX)) await this.openApi(req, res, path.slice(1), new URLSearchParams(search));
       else if (path.startsWith('/__emulator/')) await handleControl(req, res, this, path);
+      else if (req.method === 'GET' && serveDocumentPage(path, this.documents, this.drive, res)) return;
       else this.write(res, plainText(404, '404 page not found'), newLogId());
     } catch (error) {
       this.log(`emulator error on ${req.method} ${path}: ${String(error)}`);

@@ -1,9 +1,9 @@
 import type { Clock, PublishProgress, Translate } from '../../core';
 import type { ProgressReport } from '../upload/BatchProgress';
 import { PROGRESS_INTERVAL_MS } from '../upload/BatchProgress';
-import { Throttle } from '../ui/Throttle';
+import { ForwardProgress } from '../ui/ForwardProgress';
 
-/** Where each stage starts on the bar, in percent: blocks fill 5-60, images 60-95, removing the old content 95. */
+/** Where each stage is on the bar, in percent: blocks fill 5-60, images 60-95, removing the old content 95. */
 const CONVERTED = 5;
 const BLOCKS_END = 60;
 const IMAGES_END = 95;
@@ -13,50 +13,32 @@ const IMAGES_END = 95;
  * "Removing the previous content…"; at most one report per interval, and the bar never moves back.
  */
 export class PublishProgressReport {
-  private readonly throttle: Throttle;
-  private percent = 0;
-  private reported = 0;
-  private message = '';
+  private readonly bar: ForwardProgress;
 
   constructor(
     private readonly name: string,
     clock: Clock,
     private readonly t: Translate,
-    private readonly onReport: (report: ProgressReport) => void,
+    onReport: (report: ProgressReport) => void,
     intervalMs = PROGRESS_INTERVAL_MS,
   ) {
-    this.throttle = new Throttle(clock, intervalMs, () => this.emit());
+    this.bar = new ForwardProgress(clock, onReport, intervalMs);
   }
 
   update(p: PublishProgress): void {
     switch (p.stage) {
       case 'converting':
-        this.percent = 0;
-        this.message = this.t('Converting {0}…', this.name);
-        break;
+        return this.bar.set(0, this.t('Converting {0}…', this.name));
       case 'blocks':
-        this.percent = CONVERTED + Math.floor(((BLOCKS_END - CONVERTED) * p.done) / Math.max(1, p.total));
-        this.message = this.t('Adding blocks: {0}/{1}', p.done, p.total);
-        break;
+        return this.bar.set(CONVERTED + Math.floor(((BLOCKS_END - CONVERTED) * p.done) / Math.max(1, p.total)), this.t('Adding blocks: {0}/{1}', p.done, p.total));
       case 'images':
-        this.percent = BLOCKS_END + Math.floor(((IMAGES_END - BLOCKS_END) * p.done) / Math.max(1, p.total));
-        this.message = this.t('Uploading images: {0}/{1}', p.done, p.total);
-        break;
+        return this.bar.set(BLOCKS_END + Math.floor(((IMAGES_END - BLOCKS_END) * p.done) / Math.max(1, p.total)), this.t('Uploading images: {0}/{1}', p.done, p.total));
       case 'finishing':
-        this.percent = IMAGES_END;
-        this.message = this.t('Removing the previous content…');
-        break;
+        return this.bar.set(IMAGES_END, this.t('Removing the previous content…'));
     }
-    this.throttle.push();
   }
 
   dispose(): void {
-    this.throttle.dispose();
-  }
-
-  private emit(): void {
-    const increment = Math.max(0, this.percent - this.reported);
-    this.reported += increment;
-    this.onReport({ message: this.message, increment, percent: this.reported });
+    this.bar.dispose();
   }
 }
