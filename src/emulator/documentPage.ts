@@ -67,7 +67,8 @@ function renderBlock(block: DocxBlock, documentId: string, text: string, childre
       return '<hr>';
     case 27:
       return block.token
-        ? `<p class="image"><img src="/docx/${encodeURIComponent(documentId)}/media/${encodeURIComponent(block.token)}" width="${block.width ?? ''}" alt=""></p>`
+        ? // Relative, so the page also works behind a proxy that adds a prefix (code-server's /proxy/<port>/).
+          `<p class="image"><img src="${encodeURIComponent(documentId)}/media/${encodeURIComponent(block.token)}" width="${block.width ?? ''}" alt=""></p>`
         : '<p class="image empty">(empty image block)</p>';
     case 31: {
       const rows: string[] = [];

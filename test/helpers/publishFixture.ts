@@ -1,12 +1,17 @@
 // The Markdown fixture of the publish tests (test/fixtures/publish/release-guide.md) in a folder of its own,
 // with its local images: img/diagram.png (a sub-folder), "screen shot.jpg" (a space in the name); missing.png
 // is left out on purpose.
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { jpegImage, pngImage } from './images';
 
-/** The repository root, from out/test/helpers/ (compiled) or test/helpers/ (source). */
-const repoRoot = resolve(__dirname, __dirname.includes(join('out', 'test')) ? '../../..' : '../..');
+const FIXTURE = join('test', 'fixtures', 'publish', 'release-guide.md');
+
+/** The fixture in the repository, found upwards from here: tests run from out/ or from the e2e build folder. */
+function fixturePath(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) if (existsSync(join(dir, FIXTURE))) return join(dir, FIXTURE);
+  throw new Error(`no ${FIXTURE} above ${__dirname}`);
+}
 
 export interface PublishFixture {
   markdownPath: string;
@@ -14,7 +19,7 @@ export interface PublishFixture {
   screenShot: Buffer;
 }
 
-export const FIXTURE_MARKDOWN = join(repoRoot, 'test', 'fixtures', 'publish', 'release-guide.md');
+export const FIXTURE_MARKDOWN = fixturePath();
 
 /** Diagram: 640 × 400 PNG (shown at 320 wide); screen shot: 1280 × 720 JPEG. */
 export function writePublishFixture(dir: string): PublishFixture {

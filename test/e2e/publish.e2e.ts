@@ -1,0 +1,221 @@
+// Publish to Feishu Doc in a real VS Code (code-server) driven by a real browser, against the Feishu emulator:
+// a Markdown file with local images published from the Explorer, the result opened in the browser, then the same
+// file published again from the editor title after the confirmation that names the document. Screenshots land in
+// artifacts/e2e/publish/.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium, type Page } from 'playwright-core';
+import { startEmulator, type Emulator } from '../../src/emulator';
+import { FIXTURE_OUTLINE, outline } from '../helpers/docOutline';
+import { FIXTURE_MARKDOWN } from '../helpers/publishFixture';
+import {
+  clickContextMenuItem,
+  clickToastButton,
+  defaultCacheDir,
+  dismissToasts,
+  explorerItem,
+  makeTempDir,
+  openContextMenuWith,
+  openWorkbench,
+  packageVsix,
+  pollUntil,
+  repoRoot,
+  runCommandWhenReady,
+  screenshot,
+  settled,
+  startCodeServer,
+  tearDown,
+  typeInQuickInput,
+  waitForToast,
+  type CodeServer,
+  type Workbench,
+} from './harness';
+
+const root = repoRoot();
+const artifactsDir = process.env.FEISHU_E2E_ARTIFACTS ?? join(root, 'artifacts', 'e2e', 'publish');
+const PUBLISHED = 'Published release-guide.md as the Feishu document "Release Guide".';
+const CONFIRM = 'Replace the content of the Feishu document "Release Guide" with release-guide.md?';
+
+let emu: Emulator;
+let tmp = '';
+let workspaceDir = '';
+let server: CodeServer | undefined;
+let wb: Workbench | undefined;
+let folderToken = '';
+let documentId = '';
+const images: { diagram?: Buffer; screenShot?: Buffer } = {};
+
+before(async () => {
+  rmSync(artifactsDir, { recursive: true, force: true });
+  mkdirSync(artifactsDir, { recursive: true });
+  tmp = makeTempDir('feishu-e2e-publish-');
+  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--production'], { cwd: root, stdio: 'inherit' });
+  const vsixPath = await packageVsix(root, root, join(tmp, 'feishu-upload.vsix'), ['--no-dependencies']);
+
+  emu = await startEmulator();
+  folderToken = emu.addFolder();
+  workspaceDir = join(tmp, 'ws');
+  mkdirSync(join(workspaceDir, 'docs', 'img'), { recursive: true });
+  writeFileSync(join(workspaceDir, 'docs', 'release-guide.md'), readFileSync(FIXTURE_MARKDOWN));
+  // Real pictures (the browser draws them), so the published page shows what a person would see.
+  Object.assign(images, await drawImages());
+  writeFileSync(join(workspaceDir, 'docs', 'img', 'diagram.png'), images.diagram!);
+  writeFileSync(join(workspaceDir, 'docs', 'screen shot.jpg'), images.screenShot!);
+  writeFileSync(join(workspaceDir, 'README.txt'), 'Not Markdown.\n');
+
+  // Which file went to which document: kept in this run's own state folder (code-server inherits it).
+  process.env.FEISHU_UPLOAD_STATE_DIR = join(tmp, 'state');
+  server = await startCodeServer({
+    cacheDir: defaultCacheDir(),
+    vsixPath,
+    workspaceDir,
+    artifactsDir,
+    userSettings: { 'feishu.apiBaseUrl': emu.url, 'feishu.defaultFolder': folderToken },
+  });
+  wb = await openWorkbench(server.url, { artifactsDir });
+});
+
+after(async () => {
+  await tearDown({ wb, server, tempDir: tmp || undefined });
+  await emu?.close();
+});
+
+/** An architecture diagram (PNG, 640 × 400) and a dialog screenshot (JPEG, 800 × 450), drawn by Chromium. */
+async function drawImages(): Promise<{ diagram: Buffer; screenShot: Buffer }> {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 640, height: 400 } });
+    const box = (x: number, y: number, label: string, colour: string): string =>
+      `<div style="position:absolute;left:${x}px;top:${y}px;width:150px;height:70px;border-radius:10px;background:${colour};color:#fff;font:600 18px sans-serif;display:flex;align-items:center;justify-content:center">${label}</div>`;
+    await page.setContent(
+      `<body style="margin:0;background:#f5f6f7;position:relative;width:640px;height:400px">${box(40, 60, 'VS Code', '#3370ff')}${box(245, 165, 'Feishu Upload', '#00b42a')}${box(450, 270, 'Feishu Docs', '#ff7d00')}<svg width="640" height="400" style="position:absolute;left:0;top:0"><path d="M190 95 L245 185 M395 215 L450 290" stroke="#1f2329" stroke-width="4" fill="none"/></svg></body>`,
+    );
+    const diagram = await page.screenshot({ type: 'png' });
+    await page.setViewportSize({ width: 800, height: 450 });
+    await page.setContent(
+      '<body style="margin:0;background:#e8eaed;font:16px sans-serif"><div style="margin:60px auto;width:420px;background:#fff;border-radius:8px;box-shadow:0 4px 16px #0003;padding:24px"><b>Publish to Feishu Doc</b><p>Replace the content of “Release Guide”?</p><button style="background:#3370ff;color:#fff;border:0;padding:8px 16px;border-radius:4px">Replace Content</button></div></body>',
+    );
+    const screenShot = await page.screenshot({ type: 'jpeg', quality: 85 });
+    return { diagram, screenShot };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** A test whose failure leaves a screenshot named after it, for triage. */
+function step(name: string, timeout: number, body: () => Promise<void>): void {
+  void test(name, { timeout }, async () => {
+    try {
+      await body();
+    } catch (err) {
+      if (wb) await screenshot(wb.page, `failed-${name.slice(0, 2).replace(/\W/g, '')}`).catch(() => undefined);
+      throw err;
+    }
+  });
+}
+
+function page(): Page {
+  assert.ok(wb, 'the workbench did not open');
+  return wb.page;
+}
+
+function sha256(b: Buffer): string {
+  return createHash('sha256').update(b).digest('hex');
+}
+
+step('1. Set App Credentials from the palette', 200_000, async () => {
+  await runCommandWhenReady(page(), 'Feishu: Set App Credentials');
+  await typeInQuickInput(page(), emu.appId, { prompt: /App ID/ });
+  await typeInQuickInput(page(), emu.appSecret, { password: true, prompt: /App Secret/ });
+  await waitForToast(page(), `Feishu app credentials saved. Uploads now use the app ${emu.appId}.`);
+});
+
+step('2. Explorer → Publish to Feishu Doc: progress, then the document with its images, warnings named', 120_000, async () => {
+  const p = page();
+  await dismissToasts(p);
+  // Slow answers keep the progress notification on screen long enough to see it.
+  emu.setShaping({ latencyMs: 400 });
+  await explorerItem(p, 'docs').click();
+  await openContextMenuWith(p, 'release-guide.md', 'Publish to Feishu Doc');
+  await screenshot(p, '01-explorer-menu');
+  await clickContextMenuItem(p, 'Publish to Feishu Doc');
+  const progress = await waitForToast(p, 'Publishing release-guide.md to Feishu');
+  await progress.filter({ hasText: /Adding blocks|Uploading images/ }).waitFor({ timeout: 60_000 });
+  await screenshot(p, '02-publishing');
+  const result = await waitForToast(p, PUBLISHED, { timeout: 60_000 });
+  emu.setShaping({});
+  await settled(result);
+  await screenshot(p, '03-published');
+  for (const button of ['Open in Browser', 'Copy Link', 'Show Warnings']) await result.locator('.monaco-button', { hasText: button }).waitFor();
+  await result.filter({ hasText: '2 warnings; the first: Line 10: the link ./other.md only works next to the Markdown file' }).waitFor();
+
+  const docs = emu.listDocuments().filter((d) => d.folderToken === folderToken);
+  assert.equal(docs.length, 1, 'one document, in the default folder');
+  documentId = docs[0].documentId;
+  const doc = emu.getDocument(documentId)!;
+  assert.equal(doc.title, 'Release Guide');
+  assert.deepEqual(outline(doc).map((l) => l.replace(/^(\s*27 image) \d+x\d+$/, '$1')), FIXTURE_OUTLINE.map((l) => l.replace(/^(\s*27 image) \d+x\d+$/, '$1')));
+  const imageBlocks = doc.blocks.filter((b) => b.blockType === 27);
+  assert.deepEqual(
+    imageBlocks.map((b) => sha256(emu.getFile(b.token!)!.bytes!)),
+    [sha256(images.diagram!), sha256(images.screenShot!), sha256(images.screenShot!)],
+  );
+  assert.deepEqual(
+    imageBlocks.map((b) => `${b.width}x${b.height}`),
+    ['320x200', '800x450', '800x450'],
+  );
+});
+
+step('3. Open in Browser opens the published document', 90_000, async () => {
+  const p = page();
+  const result = await waitForToast(p, PUBLISHED);
+  const popup = wb!.context.waitForEvent('page', { timeout: 60_000 });
+  await clickToastButton(result, 'Open in Browser');
+  // VS Code may first ask whether to open an external site (link protection).
+  const dialog = p.locator('.monaco-dialog-box');
+  const first = await Promise.race([popup.then(() => 'page' as const), dialog.waitFor({ state: 'visible', timeout: 60_000 }).then(() => 'dialog' as const)]);
+  if (first === 'dialog') {
+    await screenshot(p, '04a-open-external');
+    await dialog.locator('.monaco-button', { hasText: /^Open$/ }).click();
+  }
+  const opened = await popup;
+  await opened.waitForLoadState('load');
+  // code-server opens loopback links through its port proxy: /proxy/<port>/…
+  const port = new URL(emu.url).port;
+  assert.ok([`${emu.url}/docx/${documentId}`, `${server!.url}/proxy/${port}/docx/${documentId}`].includes(opened.url()), opened.url());
+  await opened.locator('h1.title', { hasText: 'Release Guide' }).waitFor();
+  await pollUntil('the images to load', async () => ((await opened.locator('img').evaluateAll((els) => els.every((e) => (e as unknown as { naturalWidth: number }).naturalWidth > 0))) ? true : undefined));
+  await opened.setViewportSize({ width: 1000, height: 1900 });
+  await opened.screenshot({ path: join(artifactsDir, '04-document-in-browser.png'), fullPage: true });
+  await opened.close();
+});
+
+step('4. the file again, from the editor title: the confirmation names the document, Replace Content updates it in place', 120_000, async () => {
+  const p = page();
+  await dismissToasts(p);
+  const file = join(workspaceDir, 'docs', 'release-guide.md');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('###### Notes', '###### Notes (revised)'));
+  await explorerItem(p, 'release-guide.md').dblclick();
+  const publishButton = p.locator('.editor-actions .action-label[aria-label^="Publish to Feishu Doc"]').first();
+  await publishButton.waitFor({ state: 'visible', timeout: 30_000 });
+  await screenshot(p, '05-editor-title-button');
+  await publishButton.click();
+  const dialog = p.locator('.monaco-dialog-box', { hasText: CONFIRM });
+  await dialog.waitFor({ state: 'visible', timeout: 60_000 });
+  await dialog.filter({ hasText: 'release-guide.md was published to this document before.' }).waitFor();
+  await screenshot(p, '06-confirm-replace');
+  const documents = emu.listDocuments().length;
+  await dialog.locator('.monaco-button', { hasText: 'Replace Content' }).click();
+  const result = await waitForToast(p, 'Updated the Feishu document "Release Guide" from release-guide.md.', { timeout: 60_000 });
+  await settled(result);
+  await screenshot(p, '07-updated');
+  assert.equal(emu.listDocuments().length, documents, 'no second document');
+  const lines = outline(emu.getDocument(documentId)!);
+  assert.ok(lines.includes('8 "Notes (revised)"'), lines.join('\n'));
+  assert.ok(!lines.includes('8 "Notes"'), 'the previous content is gone');
+  assert.equal(lines.length, FIXTURE_OUTLINE.length);
+});
