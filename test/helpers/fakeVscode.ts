@@ -72,6 +72,8 @@ export class FakeVscode {
   readonly treeViews = new Map<string, { getChildren(e?: unknown): unknown; getTreeItem(e: unknown): unknown }>();
   readonly log: string[] = [];
   readonly reports: { message?: string; increment?: number }[] = [];
+  /** The title of every progress notification shown. */
+  readonly progressTitles: string[] = [];
   /** What the status bar item showed, "(hidden)" when hidden. */
   readonly statusTexts: string[] = [];
   /** Transient window.setStatusBarMessage texts ("Link copied."). */
@@ -107,6 +109,7 @@ export class FakeVscode {
       this.quickPicks,
       this.log,
       this.reports,
+      this.progressTitles,
       this.statusTexts,
       this.statusMessages,
       this.opened,
@@ -469,7 +472,8 @@ export class FakeVscode {
           };
           return item;
         },
-        withProgress: async (_options: unknown, task: (p: unknown, token: unknown) => Promise<unknown>) => {
+        withProgress: async (options: { title?: string }, task: (p: unknown, token: unknown) => Promise<unknown>) => {
+          this.progressTitles.push(options.title ?? '');
           const cancel = emitter<void>();
           const token = { isCancellationRequested: false, onCancellationRequested: cancel.event };
           const progress = {

@@ -88,7 +88,16 @@ void test('Explorer: the fixture becomes a document in the default folder; warni
   assert.match(log, new RegExp(`published .*release-guide\\.md → ${emu.url.replace(/[.]/g, '\\.')}/docx/${documentId} \\(50 blocks in 1 call\\(s\\), 3 image\\(s\\), \\d+ ms\\)`));
   assert.match(log, /warn .*release-guide\.md: Line 22: image missing\.png was not found; its description was published as text instead\./);
   assert.ok(fake.statusTexts.some((s) => s.includes('%')), 'the status bar showed the progress');
+  assert.deepEqual(fake.progressTitles, ['Publishing release-guide.md to Feishu'], 'a file never published has nothing to look up');
   assert.equal(fake.inputPrompts.length, 0, 'the default folder is used without asking');
+});
+
+void test('Show Warnings opens the log, where each warning has its line', async () => {
+  fake.answer = (s) => (s.text.startsWith(PUBLISHED) ? 'Show Warnings' : undefined);
+  await fake.run('feishu.publishMarkdown', markdown());
+  await fake.waitFor(() => fake.log.includes('(shown)') || undefined, 'the log shown');
+  const warnings = fake.log.filter((l) => l.startsWith('warn ') && l.includes('release-guide.md: Line '));
+  assert.equal(warnings.length, 2);
 });
 
 void test('publishing the same file again asks first, naming the document; Replace Content updates it in place', async () => {
@@ -102,6 +111,7 @@ void test('publishing the same file again asks first, naming the document; Repla
   await fake.waitFor(() => fake.clipboard || undefined, 'the copied link');
   assert.equal(documentIdIn(fake.clipboard), documentId);
   assert.equal(emu.listDocuments().length, documents, 'still one document');
+  assert.deepEqual(fake.progressTitles, ['Looking up the Feishu document release-guide.md was published to…', 'Publishing release-guide.md to Feishu']);
   assert.deepEqual(outline(emu.getDocument(documentId)!), FIXTURE_OUTLINE);
 });
 

@@ -74,6 +74,8 @@ function publishContext(services: Services, lease: Lease, filePath: string): Pub
 async function chooseTarget(services: Services, ctx: PublishContext, name: string): Promise<ChosenTarget | undefined> {
   const t = services.t;
   const asNew = t('Publish as New Document');
+  // Never published (by this identity, here): nothing to look up.
+  if (!(await ctx.records.get(ctx.key).catch(() => undefined))) return { kind: 'new' };
   let chosen: ChosenTarget;
   try {
     chosen = await vscode.window.withProgress(
