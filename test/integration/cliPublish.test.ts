@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
@@ -121,7 +121,7 @@ describe('feishu-upload publish', () => {
     assert.equal(anew.code, 0, anew.stderr);
   });
 
-  test('usage errors exit 2 with one line; a missing file exits 1', async () => {
+  test('usage errors exit 2 with one line; a missing or oversized file exits 1', async () => {
     const txt = join(tmp.dir, 'notes.txt');
     writeFileSync(txt, 'plain');
     for (const [argv, message] of [
@@ -138,6 +138,12 @@ describe('feishu-upload publish', () => {
       assert.match(r.stderr, message);
       assert.match(r.stderr, PUBLISH_HELP);
     }
+    const huge = join(tmp.dir, 'huge.md');
+    writeFileSync(huge, '');
+    truncateSync(huge, 20 * 1024 * 1024 + 1);
+    const tooLarge = await cli(['publish', huge], env);
+    assert.equal(tooLarge.code, 1);
+    assert.match(tooLarge.stderr, /^failed .*huge\.md: The Markdown file is larger than 20 MiB, more than a Feishu document holds\. ".*huge\.md" \(MARKDOWN_TOO_LARGE\) What to do: Split it into smaller files and publish each\.\n$/);
     const missing = await cli(['publish', join(tmp.dir, 'absent.md'), '--json'], env);
     assert.equal(missing.code, 1);
     assert.deepEqual(missing.json[0].ok, false);

@@ -112,6 +112,20 @@ describe('publishing Markdown as a Feishu document, over HTTP against the emulat
     assert.ok(imageBytes(doc.blocks[2])?.equals(fixture.diagram));
   });
 
+  test('a title that cannot be changed is a warning: the content is updated all the same', async () => {
+    const first = await publish({ target: { kind: 'new' } });
+    const revised = join(tmp.dir, 'renamed.md');
+    writeFileSync(revised, '# Another title\n\nNew text.\n');
+    const document = await rig.publisher.checkDocument({ kind: 'docx', documentId: first.documentId });
+    // The page block's id is the document id: only the title update goes to this path.
+    rig.emu.injectFault({ kind: 'code', code: 1770025, endpoint: `blocks/${first.documentId}`, method: 'PATCH' });
+    const second = await rig.publisher.publish({ markdown: readFileSync(revised, 'utf8'), filePath: revised, target: { kind: 'update', document } });
+    rig.emu.clearFaults();
+    assert.equal(second.title, 'Release Guide');
+    assert.deepEqual(second.warnings.map((w) => warningText(w)), ['The document title could not be changed to "Another title"; the content was updated.']);
+    assert.deepEqual(outline(rig.emu.getDocument(first.documentId)!), ['2 "New text."']);
+  });
+
   test('a document with nothing to insert ends up empty; an empty update empties it', async () => {
     const empty = join(tmp.dir, 'Empty Notes.md');
     writeFileSync(empty, '---\nauthor: nobody\n---\n');
