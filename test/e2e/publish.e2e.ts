@@ -3,12 +3,11 @@
 // file published again from the editor title after the confirmation that names the document. Screenshots land in
 // artifacts/e2e/publish/.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { chromium, type Page } from 'playwright-core';
+import { after, before } from 'node:test';
+import { chromium } from 'playwright-core';
 import { startEmulator, type Emulator } from '../../src/emulator';
 import { FIXTURE_OUTLINE, outline } from '../helpers/docOutline';
 import { FIXTURE_MARKDOWN } from '../helpers/publishFixture';
@@ -18,18 +17,17 @@ import {
   defaultCacheDir,
   dismissToasts,
   explorerItem,
-  makeTempDir,
+  journey,
   openContextMenuWith,
   openWorkbench,
-  packageVsix,
   pollUntil,
+  prepareJourney,
   repoRoot,
-  runCommandWhenReady,
   screenshot,
+  setAppCredentialsFromPalette,
   settled,
   startCodeServer,
   tearDown,
-  typeInQuickInput,
   waitForToast,
   type CodeServer,
   type Workbench,
@@ -50,11 +48,8 @@ let documentId = '';
 const images: { diagram?: Buffer; screenShot?: Buffer } = {};
 
 before(async () => {
-  rmSync(artifactsDir, { recursive: true, force: true });
-  mkdirSync(artifactsDir, { recursive: true });
-  tmp = makeTempDir('feishu-e2e-publish-');
-  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--production'], { cwd: root, stdio: 'inherit' });
-  const vsixPath = await packageVsix(root, root, join(tmp, 'feishu-upload.vsix'), ['--no-dependencies']);
+  let vsixPath: string;
+  ({ tmp, vsixPath } = await prepareJourney(root, artifactsDir, 'feishu-e2e-publish-'));
 
   emu = await startEmulator();
   folderToken = emu.addFolder();
@@ -106,32 +101,14 @@ async function drawImages(): Promise<{ diagram: Buffer; screenShot: Buffer }> {
   }
 }
 
-/** A test whose failure leaves a screenshot named after it, for triage. */
-function step(name: string, timeout: number, body: () => Promise<void>): void {
-  void test(name, { timeout }, async () => {
-    try {
-      await body();
-    } catch (err) {
-      if (wb) await screenshot(wb.page, `failed-${name.slice(0, 2).replace(/\W/g, '')}`).catch(() => undefined);
-      throw err;
-    }
-  });
-}
-
-function page(): Page {
-  assert.ok(wb, 'the workbench did not open');
-  return wb.page;
-}
+const { step, page } = journey(() => wb);
 
 function sha256(b: Buffer): string {
   return createHash('sha256').update(b).digest('hex');
 }
 
 step('1. Set App Credentials from the palette', 200_000, async () => {
-  await runCommandWhenReady(page(), 'Feishu: Set App Credentials');
-  await typeInQuickInput(page(), emu.appId, { prompt: /App ID/ });
-  await typeInQuickInput(page(), emu.appSecret, { password: true, prompt: /App Secret/ });
-  await waitForToast(page(), `Feishu app credentials saved. Uploads now use the app ${emu.appId}.`);
+  await setAppCredentialsFromPalette(page(), emu.appId, emu.appSecret);
 });
 
 step('2. Explorer → Publish to Feishu Doc: progress, then the document with its images, warnings named', 120_000, async () => {

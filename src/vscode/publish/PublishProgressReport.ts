@@ -1,7 +1,5 @@
-import type { Clock, PublishProgress, Translate } from '../../core';
-import type { ProgressReport } from '../upload/BatchProgress';
-import { PROGRESS_INTERVAL_MS } from '../upload/BatchProgress';
-import { ForwardProgress } from '../ui/ForwardProgress';
+import type { PublishProgress } from '../../core';
+import { NamedProgressReport } from '../ui/ForwardProgress';
 
 /** Where each stage is on the bar, in percent: blocks fill 5-60, images 60-95, removing the old content 95. */
 const CONVERTED = 5;
@@ -12,19 +10,7 @@ const IMAGES_END = 95;
  * A publish's progress for the notification: "Converting…", "Adding blocks: 40/120", "Uploading images: 2/3",
  * "Removing the previous content…"; at most one report per interval, and the bar never moves back.
  */
-export class PublishProgressReport {
-  private readonly bar: ForwardProgress;
-
-  constructor(
-    private readonly name: string,
-    clock: Clock,
-    private readonly t: Translate,
-    onReport: (report: ProgressReport) => void,
-    intervalMs = PROGRESS_INTERVAL_MS,
-  ) {
-    this.bar = new ForwardProgress(clock, onReport, intervalMs);
-  }
-
+export class PublishProgressReport extends NamedProgressReport<PublishProgress> {
   update(p: PublishProgress): void {
     switch (p.stage) {
       case 'converting':
@@ -36,9 +22,5 @@ export class PublishProgressReport {
       case 'finishing':
         return this.bar.set(IMAGES_END, this.t('Removing the previous content…'));
     }
-  }
-
-  dispose(): void {
-    this.bar.dispose();
   }
 }

@@ -1,4 +1,4 @@
-import type { Clock } from '../../core';
+import type { Clock, Translate } from '../../core';
 import type { ProgressReport } from '../upload/BatchProgress';
 import { PROGRESS_INTERVAL_MS } from '../upload/BatchProgress';
 import { Throttle } from './Throttle';
@@ -36,5 +36,26 @@ export class ForwardProgress {
     const increment = Math.max(0, this.percent - this.reported);
     this.reported += increment;
     this.onReport({ message: this.message, increment, percent: this.reported });
+  }
+}
+
+/** A named piece of work's progress report: what `update(progress)` says about `name`, on a ForwardProgress bar. */
+export abstract class NamedProgressReport<P> {
+  protected readonly bar: ForwardProgress;
+
+  constructor(
+    protected readonly name: string,
+    clock: Clock,
+    protected readonly t: Translate,
+    onReport: (report: ProgressReport) => void,
+    intervalMs = PROGRESS_INTERVAL_MS,
+  ) {
+    this.bar = new ForwardProgress(clock, onReport, intervalMs);
+  }
+
+  abstract update(progress: P): void;
+
+  dispose(): void {
+    this.bar.dispose();
   }
 }
