@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Proves the npm package works for someone who installs it: `npm pack`, a global install of the tarball into an
-# empty prefix, then `feishu-upload --version`, `upload --help` and a real upload against the emulator (started
+# empty prefix, then `feishu-upload --version`, `upload --help`, a real upload and a publish against the emulator (started
 # from the installed bin itself). Needs the npm registry for the package's dependencies.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,4 +24,7 @@ echo "hello from the npm package" >"$work/hello.txt"
 "$bin" upload "$work/hello.txt" --json | grep -q '"ok":true'
 # The native keychain module installed with the package loads, or degrades to the file: whoami reads the sign-in.
 FEISHU_UPLOAD_CONFIG_DIR="$work/config" "$bin" whoami --json | grep -q '"identity":"app"'
-echo "npm package OK: feishu-upload $version installs into an empty prefix and uploads"
+# Publishing runs the bundled Markdown parser: the package holds all of it.
+printf '# Notes\n\n- [x] **packed**\n\n| a | b |\n|---|---|\n| 1 | 2 |\n' >"$work/notes.md"
+FEISHU_UPLOAD_STATE_DIR="$work/state" "$bin" publish "$work/notes.md" --json | grep -q '"ok":true'
+echo "npm package OK: feishu-upload $version installs into an empty prefix, uploads and publishes"
