@@ -73,6 +73,8 @@ void test('non-literal l10n.t arguments are only the catalogue texts and the bri
     // what a failed publish left behind (PUBLISH_NOTES, checked with the catalogue texts)
     'err.note.text',
     'e.note.text',
+    // publish warnings as lines (WARNING_TEXTS, checked with the catalogue texts)
+    'WARNING_TEXTS[warning.kind]',
     // the bridge to vscode.l10n, and the CLI's UsageError templates (collected where they are written)
     'message',
     'err.template',
