@@ -1,4 +1,4 @@
-import { checkFolderName, FeishuError } from '../core';
+import { checkFolderName, FeishuError, grantee } from '../core';
 import { actAsArg, AS_OPTION, commonArgs, parseCommandArgs } from './commonArgs';
 import { folderArg } from './folderArg';
 import type { CliIo } from './io';
@@ -27,7 +27,7 @@ export async function mkdirCommand(argv: string[], io: CliIo): Promise<number> {
   const session = await openSession({ ...args, as: actAsArg(values.as) }, io);
   try {
     const t = cliTranslate(io.env);
-    const grantTo = session.identity.kind === 'app' ? session.signedInUser?.openId : undefined;
+    const grantTo = grantee(session);
     const made = await session.drive.mkdir(path, parentToken, io.signal, grantTo);
     const url = made.url ?? (await session.drive.links.of([{ token: made.token, type: 'folder' }])).get(made.token)!;
     if (args.json) {

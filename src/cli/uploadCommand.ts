@@ -1,4 +1,4 @@
-import { documentUrl, expandSelection, nodeFileSystem, openFileSource, type Engines, type FileSource, type UploadOptions } from '../core';
+import { documentUrl, expandSelection, grantee, nodeFileSystem, openFileSource, type Engines, type FileSource, type UploadOptions } from '../core';
 import { eachFile, type EachFileOptions } from './eachFile';
 import type { CliIo } from './io';
 import { ProgressLine } from './ProgressLine';
@@ -39,7 +39,7 @@ export async function uploadCommand(argv: string[], io: CliIo): Promise<number> 
       send = async (source, _dir, o) => session.uploader.upload(source, target, o);
     } else {
       // Acting as the app with someone signed in: they get access to what the app uploads (and makes).
-      const grantTo = session.identity.kind === 'app' ? session.signedInUser?.openId : undefined;
+      const grantTo = grantee(session);
       const batch = session.drive.batch({ folderToken: target.folderToken, onConflict: args.onConflict, linkSharing: args.linkSharing, grantTo });
       send = async (source, dir, o) => {
         const outcome = await batch.put(source, dir, o);

@@ -4,9 +4,8 @@ import { Folders } from './drive/Folders';
 import { Links } from './drive/Links';
 import { DriveApi } from './feishu/drive';
 import { connect, type ConnectOptions } from './feishu/connect';
-import { documentUrl } from './feishu/baseUrl';
 import { DocxApi } from './feishu/docx';
-import { identityOf, type Identity, type SignedInUser } from './feishu/identity';
+import { grantee, identityOf, type Identity, type SignedInUser } from './feishu/identity';
 import type { FeishuClient } from './feishu/FeishuClient';
 import { Importer, type ImporterOptions } from './import/Importer';
 import { systemClock } from './limits/Clock';
@@ -48,6 +47,7 @@ export interface Engines {
   readonly importer: Importer;
   /** Drive folders: browse, make, upload trees, Feishu's links. */
   readonly drive: Drive;
+  /** Markdown files as documents: new, or updated in place. */
   readonly publisher: Publisher;
   /** Closes the client's keep-alive connections; the engines are unusable afterwards. */
   dispose(): void;
@@ -68,11 +68,10 @@ export function createEngines(options: EngineOptions, connectClient: (options: C
   const driveApi = new DriveApi(client, options.drivePacer ?? new DrivePacer(options.clock ?? systemClock));
   const links = new Links(driveApi, { ...retry, brand: options.brand, baseUrl: options.baseUrl, onWarning: options.onWarning });
   const drive = new Drive(driveApi, new Folders(driveApi, retry), links, uploader, { ...retry, onWarning: options.onWarning });
-  // documentUrl until Drive's metas batch_query (tenant links) is in the core (docs/feishu/drive.md §5-§6).
-  const documentLink = (documentId: string): string => documentUrl(options.brand, documentId, options.baseUrl);
-  const publisher = new Publisher(client, uploader, docx, documents, { ...retry, documentLink, onWarning: options.onWarning });
   // connectClient has refused missing credentials by now.
   const credentials = options.credentials!;
+  const identity = identityOf(credentials);
   const signedInUser = options.signedInUser ?? ('session' in credentials ? credentials.user : undefined);
-  return { identity: identityOf(credentials), signedInUser, uploader, documents, importer, drive, publisher, dispose: () => client.dispose() };
+  const publisher = new Publisher(drive, uploader, docx, documents, { ...retry, grantTo: grantee({ identity, signedInUser }), onWarning: options.onWarning });
+  return { identity, signedInUser, uploader, documents, importer, drive, publisher, dispose: () => client.dispose() };
 }

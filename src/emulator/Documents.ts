@@ -24,6 +24,10 @@ export interface Doc {
   readonly documentId: string;
   title: string;
   readonly folderToken: string;
+  /** Who made it through the API (`app:<appId>` or `user:<openId>`); '' for documents tests set up (open to all). */
+  readonly owner: string;
+  /** Epoch milliseconds. */
+  readonly createdAt: number;
   revision: number;
   readonly blocks: Map<string, DocxBlock>;
   /** Answers already given per client_token, so a repeated create adds nothing. */
@@ -35,9 +39,9 @@ export class Documents {
   /** Documents deleted (moved to the recycle bin): calls on them get 1770003, not 1770002. */
   private readonly deleted = new Set<string>();
 
-  create(title = 'Untitled', folderToken = '', documentId = newDriveToken()): string {
+  create(title = 'Untitled', folderToken = '', owner = '', documentId = newDriveToken()): string {
     const page: DocxBlock = { blockId: documentId, blockType: PAGE, parentId: '', children: [] };
-    this.docs.set(documentId, { documentId, title, folderToken, revision: 1, blocks: new Map([[documentId, page]]), answered: new Map() });
+    this.docs.set(documentId, { documentId, title, folderToken, owner, createdAt: Date.now(), revision: 1, blocks: new Map([[documentId, page]]), answered: new Map() });
     return documentId;
   }
 

@@ -58,6 +58,7 @@ export const ENABLED_SCOPES: readonly string[] = [
   'drive:file:upload',
   'space:folder:create',
   'space:document:retrieve',
+  'space:document:delete',
   'docx:document',
   'docx:document:readonly',
   'docs:document.media:upload',

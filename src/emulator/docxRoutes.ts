@@ -68,17 +68,20 @@ export function wireBlock(block: DocxBlock, doc?: Doc): Record<string, unknown> 
   return wire;
 }
 
-/** A new document with its page block, in `folder_token` (empty: the root folder). */
+/** A new document with its page block, in `folder_token` (empty: the caller's root folder), owned by the caller. */
 function createDocument(state: DocxState, call: RouteCall): Reply {
   const json = parseJsonObject(call.body);
   if (!json) return invalid('the body must be a JSON object');
   const { title = '', folder_token: folder = '' } = json;
   if (typeof title !== 'string' || title.length > MAX_TITLE_CHARS) return invalid(`title must be a string of at most ${MAX_TITLE_CHARS} characters`);
   if (typeof folder !== 'string') return invalid('folder_token must be a string');
-  const folderToken = folder === '' ? state.drive.rootFolderToken : folder;
-  // UNCONFIRMED: which code Feishu gives for a folder that does not exist (docs/feishu/docx.md §4).
+  // "" is the caller's own My Space (the app's, or a signed-in user's).
+  const folderToken = folder === '' ? state.drive.rootOf(call.identity) : folder;
+  // UNCONFIRMED: which codes Feishu gives for a folder that does not exist, and for one the caller may not create
+  // in (docs/feishu/docx.md §4): 1770002 and 1770032 (forbidden) here.
   if (!state.drive.hasFolder(folderToken)) return failure(1770002, { message: `folder ${folderToken} not found` });
-  const documentId = state.documents.create(title, folderToken);
+  if (!state.drive.canWrite(call.identity, folderToken)) return failure(1770032, { message: `${call.identity} may not create documents in folder ${folderToken}` });
+  const documentId = state.documents.create(title, folderToken, call.identity);
   return success({ document: { document_id: documentId, revision_id: 1, title } });
 }
 

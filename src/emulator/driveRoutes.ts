@@ -1,6 +1,6 @@
 // Drive calls other than uploads: folder listing and create_folder (docs/feishu/drive.md §3, §4), metas
-// batch_query (§5) and permissions: public settings (§8.1) and collaborators (§9), with their codes (§3.3, §4,
-// §10). Links point at the tenant's web host, as Feishu's do.
+// batch_query (§5), delete (§7) and permissions: public settings (§8.1) and collaborators (§9), with their codes
+// (§3.3, §4, §10). Links point at the tenant's web host, as Feishu's do.
 import type { Documents } from './Documents';
 import type { Drive } from './Drive';
 import { parseJsonObject } from './jsonBody';
@@ -71,7 +71,10 @@ const SCOPES = {
   metas: ['drive:drive', 'drive:drive.metadata:readonly'],
   public: ['drive:drive', 'drive:file', 'docs:permission.setting:write_only'],
   members: ['drive:drive', 'drive:file', 'docs:permission.member:create'],
+  delete: ['drive:drive', 'space:document:delete'],
 } as const;
+
+const FILE = /^drive\/v1\/files\/([^/]+)$/;
 
 export function findDriveRoute(state: DriveState, method: string | undefined, endpoint: string): Route | undefined {
   if (method === 'GET' && endpoint === 'drive/v1/files') {
@@ -86,6 +89,11 @@ export function findDriveRoute(state: DriveState, method: string | undefined, en
   const publicMatch = method === 'PATCH' ? PUBLIC.exec(endpoint) : null;
   if (publicMatch) {
     return { auth: true, upload: false, limited: 'public', scopes: SCOPES.public, handle: async (call) => patchPublic(state, call, decodeURIComponent(publicMatch[1])) };
+  }
+  const fileMatch = method === 'DELETE' ? FILE.exec(endpoint) : null;
+  if (fileMatch) {
+    // Like uploads: 5 per second and no concurrent calls (docs/feishu/drive.md §7).
+    return { auth: true, upload: true, scopes: SCOPES.delete, handle: async (call) => deleteItem(state, call, decodeURIComponent(fileMatch[1])) };
   }
   const membersMatch = method === 'POST' ? MEMBERS.exec(endpoint) : null;
   if (membersMatch) {
@@ -203,6 +211,25 @@ function batchQuery(state: DriveState, call: RouteCall): Reply {
   return success({ metas, failed_list: failed });
 }
 
+/**
+ * DELETE drive/v1/files/:token?type=…: a document or an uploaded file goes to the recycle bin. `type` is required
+ * and must match what the token is. Allowed to its owner where they may write, or to who may manage the folder it
+ * is in (docs/feishu/drive.md §7); documents tests set up (no owner) to everyone.
+ */
+function deleteItem(state: DriveState, call: RouteCall, token: string): Reply {
+  const type = call.query.get('type');
+  if (type === null || type === '') return failure(1061002, { message: 'type is required (file, docx, folder, …)' });
+  if (type !== 'docx' && type !== 'file') return failure(1061002, { message: `the emulator deletes documents (docx) and files only, not ${type}` });
+  const doc = lookupDoc(state, token, type);
+  if (!doc) return failure(type === 'docx' && state.documents.isDeleted(token) ? 1061007 : 1061003, { message: `${type} ${token} not found` });
+  const parent = doc.folder;
+  const allowed = doc.owner === '' || (parent !== undefined && ((doc.owner === call.identity && state.drive.canWrite(call.identity, parent)) || state.drive.canManage(call.identity, parent)));
+  if (!allowed) return failure(1061004, { message: `${call.identity} may not delete ${type} ${token}` });
+  if (type === 'docx') state.documents.delete(token);
+  else state.drive.delete(token);
+  return success({});
+}
+
 /** PATCH drive/v2/permissions/:token/public?type=…: incremental; `anyone_*` links need external access open. */
 function patchPublic(state: DriveState, call: RouteCall, token: string): Reply {
   const type = call.query.get('type') ?? '';
@@ -276,7 +303,7 @@ function lookupDoc(state: DriveState, token: string, type: string): FoundDoc | u
   }
   if (type === 'docx') {
     const doc = state.documents.get(token);
-    return doc && { title: doc.title, owner: '', createdAt: 0 };
+    return doc && { title: doc.title, owner: doc.owner, createdAt: doc.createdAt, folder: doc.folderToken || undefined };
   }
   return undefined;
 }

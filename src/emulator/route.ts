@@ -19,7 +19,7 @@ export interface Route {
   auth: boolean;
   /**
    * Subject to the upload rules: 5 per second per endpoint, no two calls in flight (the 8 upload endpoints, and
-   * create_folder, which Feishu limits the same way: docs/feishu/limits.md §3).
+   * create_folder and delete, which Feishu limits the same way: docs/feishu/limits.md §3, drive.md §7).
    */
   upload: boolean;
   /** A Drive call with a per-app limit of its own (listing, metas, permissions). */

@@ -2,7 +2,6 @@
 // host's /oauth/ paths, which it serves on the same origin, keyed by their path without the leading slash).
 import { authorizeDecision, authorizePage, deviceDecision, deviceVerifyPage } from './accountsPages';
 import { issueToken, rootFolderMeta } from './authRoutes';
-import { findDeleteRoute } from './driveDeleteRoute';
 import { findDocxRoute, type DocxState } from './docxRoutes';
 import { findDriveRoute, type DriveState } from './driveRoutes';
 import type { Drive } from './Drive';
@@ -62,8 +61,7 @@ export function findRoute(state: RouteState, method: string | undefined, endpoin
     findAccountsRoute(state.accounts, method, endpoint) ??
     findDriveRoute(state, method, endpoint) ??
     findDocxRoute(state, method, endpoint) ??
-    findImportRoute(state, method, endpoint) ??
-    findDeleteRoute(state, method, endpoint)
+    findImportRoute(state, method, endpoint)
   );
 }
 

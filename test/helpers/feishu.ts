@@ -13,6 +13,7 @@ import {
   type ImporterOptions,
   type Publisher,
   type RetryPolicy,
+  type SignedInUser,
   type Uploader,
   type UploaderOptions,
 } from '../../src/core';
@@ -50,6 +51,8 @@ export async function startRig(
     driveLimits?: Partial<Record<DriveCall, { calls: number; windowMs: number }[]>>;
     /** Another identity than the emulator's app, e.g. a user access token the emulator knows. */
     userAccessToken?: string;
+    /** Acting as the app with this person signed in on the machine (what the app makes is shared with them). */
+    signedInUser?: SignedInUser;
   } = {},
 ): Promise<Rig> {
   const docxWritesPerSecond = options.docxWritesPerSecond ?? 3;
@@ -63,6 +66,7 @@ export async function startRig(
     brand: 'feishu',
     baseUrl: emu.url,
     credentials: options.userAccessToken ? { userAccessToken: options.userAccessToken } : { appId: emu.appId, appSecret },
+    signedInUser: options.signedInUser,
     // In-process, the client and the emulator share one event loop, so the emulator stamps an arrival late by
     // whatever the client is computing at that moment (e.g. the next block's checksum), and more so on a
     // loaded machine (seen: 89 ms with a browser test running beside). A wide margin keeps the "no

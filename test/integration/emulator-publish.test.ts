@@ -1,9 +1,10 @@
 // The emulator's endpoints for publishing (document create, block listing, descendant, title update, drive
-// delete) with their limits and codes, over raw loopback HTTP.
+// delete) with their limits, codes and who may do what, over raw loopback HTTP.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startEmulator, type Emulator } from '../../src/emulator';
 import { api, tenantToken, type Answer } from '../helpers/emulatorHttp';
+import { userToken } from '../helpers/userToken';
 
 type Wire = Record<string, unknown>;
 
@@ -148,5 +149,23 @@ void describe('emulator endpoints for publishing (loopback HTTP)', () => {
     assert.equal((await fetch(`${emu.url}/__emulator/documents/${other}`, { method: 'DELETE' })).status, 200);
     assert.equal((await fetch(`${emu.url}/__emulator/documents/${other}`, { method: 'DELETE' })).status, 404);
     assert.equal((await call(docs(other))).body.code, 1770003);
+  });
+
+  it("who: \"\" is the caller's own My Space, the caller owns what it makes, a folder it may not write is 1770032", async () => {
+    const ada = emu.users()[0];
+    const adaToken = await userToken(emu, ['docx:document', 'drive:drive.metadata:readonly', 'space:document:delete']);
+    const asAda = (path: string, init: { json?: unknown; method?: string } = {}): Promise<Answer> => api(emu, path, { token: adaToken, ...init });
+    const mine = await asAda('/open-apis/docx/v1/documents', { json: { title: 'Mine' } });
+    const id = (mine.body.data!.document as Wire).document_id as string;
+    assert.equal(emu.getDocument(id)!.folderToken, emu.rootFolderOf(ada.openId));
+    const closed = emu.addFolder({ name: 'Closed', members: {} });
+    const refused = await call('/open-apis/docx/v1/documents', { json: { folder_token: closed } });
+    assert.deepEqual([refused.status, refused.body.code], [403, 1770032], 'the app, in a folder nobody shared with it');
+    // Ada's document: the app may not delete it; she may. metas name its owner and give its tenant link.
+    assert.equal((await call(`/open-apis/drive/v1/files/${id}?type=docx`, { method: 'DELETE' })).body.code, 1061004);
+    const metas = await asAda('/open-apis/drive/v1/metas/batch_query', { json: { request_docs: [{ doc_token: id, doc_type: 'docx' }], with_url: true } });
+    const meta = (metas.body.data!.metas as Wire[])[0];
+    assert.deepEqual([meta.owner_id, meta.url], [ada.openId, `${emu.tenantUrl}/docx/${id}`]);
+    assert.equal((await asAda(`/open-apis/drive/v1/files/${id}?type=docx`, { method: 'DELETE' })).body.code, 0);
   });
 });

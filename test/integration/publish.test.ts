@@ -39,7 +39,7 @@ describe('publishing Markdown as a Feishu document, over HTTP against the emulat
     assert.equal(doc.title, 'Release Guide', 'the title from the front matter; the opening heading that repeats it is left out');
     assert.equal(doc.folderToken, folder);
     assert.deepEqual(outline(doc), FIXTURE_OUTLINE);
-    assert.equal(result.url, `${rig.emu.url}/docx/${result.documentId}`);
+    assert.equal(result.url, `${rig.emu.tenantUrl}/docx/${result.documentId}`, "Feishu's own link (metas batch_query)");
     assert.deepEqual(
       { blocks: result.blocks, images: result.images, calls: result.calls, updated: result.updated },
       { blocks: doc.blocks.length - 1, images: 3, calls: 1, updated: false },
@@ -164,7 +164,7 @@ describe('publishing Markdown as a Feishu document, over HTTP against the emulat
     rig.emu.clearFaults();
     const left = rig.emu.listDocuments();
     assert.equal(left.length, documentsBefore + 1);
-    assert.equal(url, `${rig.emu.url}/docx/${left.at(-1)!.documentId}`);
+    assert.equal(url, `${rig.emu.tenantUrl}/docx/${left.at(-1)!.documentId}`);
     assert.ok(rig.warnings.some((w) => w.startsWith(`Could not delete the unfinished document ${left.at(-1)!.documentId}:`)), rig.warnings.join('\n'));
   });
 
@@ -208,7 +208,7 @@ describe('publishing Markdown as a Feishu document, over HTTP against the emulat
     await assert.rejects(update(documentId), (e: unknown) => {
       assert.ok(e instanceof FeishuError);
       assert.equal(e.note?.text, PUBLISH_NOTES.updatePartial);
-      assert.match(e.message, /The document "Release Guide" now has its previous content followed by part of the new content: http:\/\/127\.0\.0\.1:\d+\/docx\/\w+\. Publish again to replace it\.$/);
+      assert.match(e.message, /The document "Release Guide" now has its previous content followed by part of the new content: https:\/\/emulator-tenant\.feishu\.cn\/docx\/\w+\. Publish again to replace it\.$/);
       return true;
     });
     rig.emu.clearFaults();
@@ -261,6 +261,34 @@ describe('publishing Markdown as a Feishu document, over HTTP against the emulat
       return true;
     });
     assert.equal(rig.emu.listDocuments().length, documentsBefore);
+  });
+
+  test('a folder the app may not create documents in is refused before anything is made', async () => {
+    const closed = rig.emu.addFolder({ name: 'Closed', members: {} });
+    const documentsBefore = rig.emu.listDocuments().length;
+    await assert.rejects(publish({ target: { kind: 'new', folderToken: closed } }), (e: unknown) => {
+      assert.ok(e instanceof FeishuError);
+      assert.equal(e.code, 'FOLDER_UNAVAILABLE');
+      assert.match(e.message, new RegExp(`Folder ${closed} \\(Feishu code 1770032\\)\\. \\(FOLDER_UNAVAILABLE, docx/v1/documents, HTTP 403`));
+      return true;
+    });
+    assert.equal(rig.emu.listDocuments().length, documentsBefore);
+  });
+
+  test('without a folder the document goes to My Space of who publishes (here the app), owned by it', async () => {
+    const result = await publish({ target: { kind: 'new' } });
+    assert.equal(rig.emu.getDocument(result.documentId)!.folderToken, rig.emu.rootFolderToken);
+    assert.deepEqual(rig.emu.collaborators(result.documentId), [], 'nobody signed in: nothing shared');
+  });
+
+  test("when Feishu gives no link (metas refused), the link is built on the brand's domain and a warning says so", async () => {
+    rig.warnings.length = 0;
+    rig.emu.injectFault({ kind: 'code', code: 99991672, status: 400, endpoint: 'metas/batch_query' });
+    const result = await publish({ target: { kind: 'new' } });
+    rig.emu.clearFaults();
+    // The API base override's host stands in for www.feishu.cn here (documentUrl).
+    assert.equal(result.url, `${rig.emu.url}/docx/${result.documentId}`);
+    assert.ok(rig.warnings.some((w) => w.startsWith("Feishu's links could not be read") && w.includes(result.documentId)), rig.warnings.join('\n'));
   });
 
   test('a long document goes in calls of at most 1,000 blocks, in order', async () => {
@@ -321,5 +349,49 @@ describe('publishing at Feishu\'s own docx write limit', () => {
     // 1 descendant + 3 replace_image writes: paced, about a second.
     assert.ok(publishMs < 5000, `published in ${Math.round(publishMs)} ms`);
     console.log(`publish of the fixture (${first.blocks} blocks, ${first.images} images, ${first.calls} call): ${Math.round(publishMs)} ms`);
+  });
+});
+
+describe('publishing as the app with a person signed in on the machine', () => {
+  let rig: Rig;
+  const tmp = tempDir();
+  let fixture: PublishFixture;
+  const ada = { openId: 'ou_ada_signed_in', name: 'Ada Lin' };
+  before(async () => {
+    rig = await startRig({ docxWritesPerSecond: 100, signedInUser: ada });
+    fixture = writePublishFixture(tmp.dir);
+  });
+  after(async () => {
+    await rig.close();
+    tmp.dispose();
+  });
+
+  const publish = (): Promise<PublishResult> =>
+    rig.publisher.publish({ markdown: readFileSync(fixture.markdownPath, 'utf8'), filePath: fixture.markdownPath, target: { kind: 'new' } });
+
+  test('the person gets full access to the new document the app owns, as to what the app uploads', async () => {
+    const result = await publish();
+    assert.deepEqual(rig.emu.collaborators(result.documentId), [{ memberType: 'openid', memberId: ada.openId, perm: 'full_access', type: 'user' }]);
+    assert.ok(!result.warnings.some((w) => w.kind === 'accessNotGranted'));
+    // Updating it shares nothing again: the grant came with the document.
+    const calls = rig.calls.length;
+    const document = await rig.publisher.checkDocument({ kind: 'docx', documentId: result.documentId });
+    await rig.publisher.publish({ markdown: '# Release Guide\n\nShorter.\n', filePath: fixture.markdownPath, target: { kind: 'update', document } });
+    assert.ok(!rig.calls.slice(calls).some((c) => c.endpoint.endsWith('/members')));
+  });
+
+  test('a grant Feishu refuses is a warning: the document is published all the same', async () => {
+    rig.warnings.length = 0;
+    rig.emu.injectFault({ kind: 'code', code: 1063002, status: 403, endpoint: '/members' });
+    const result = await publish();
+    rig.emu.clearFaults();
+    const warning = result.warnings.find((w) => w.kind === 'accessNotGranted')!;
+    assert.equal(
+      warningText(warning),
+      `The person signed in (${ada.openId}) could not be given access to the new document, which the app owns; share it with them in Feishu.`,
+    );
+    assert.equal(rig.emu.getDocument(result.documentId)!.title, 'Release Guide');
+    assert.deepEqual(rig.emu.collaborators(result.documentId), []);
+    assert.ok(rig.warnings.some((w) => w.startsWith(`Could not give the signed-in user ${ada.openId} access to the new document ${result.documentId}:`)), rig.warnings.join('\n'));
   });
 });

@@ -127,6 +127,7 @@ void describe('signing in', () => {
         'space:document:retrieve',
         'space:folder:create',
         'docs:permission.setting:write_only',
+        'space:document:delete',
       ]);
     } finally {
       narrowApi.dispose();

@@ -22,6 +22,8 @@ export const SCOPES_BY_FEATURE: Readonly<Record<string, readonly string[]>> = {
   makeFolders: ['space:folder:create'],
   /** PATCH permissions public: feishu.linkSharing / --link-sharing (drive.md §8). */
   linkSharing: ['docs:permission.setting:write_only'],
+  /** DELETE drive/v1/files: a document that publishing could not finish goes to the recycle bin (drive.md §7). */
+  deleteUnfinished: ['space:document:delete'],
   /** A refresh token, so the sign-in renews itself instead of ending after about 2 hours. */
   stayingSignedIn: ['offline_access'],
 };

@@ -1,4 +1,4 @@
-// Drive calls other than uploads (docs/feishu/drive.md §3, §4, §5, §8, §9): one method per endpoint, paced per
+// Drive calls other than uploads (docs/feishu/drive.md §3, §4, §5, §7, §8, §9): one method per endpoint, paced per
 // app (docs/feishu/limits.md §4). Wire names stay in this file.
 import { FeishuError } from '../errors/FeishuError';
 import type { DrivePacer } from '../limits/DrivePacer';
@@ -85,6 +85,7 @@ export const DRIVE_SCOPES = {
   metas: ['drive:drive', 'drive:drive.metadata:readonly'],
   public: ['drive:drive', 'drive:file', 'docs:permission.setting:write_only'],
   members: ['drive:drive', 'drive:file', 'docs:permission.member:create'],
+  delete: ['drive:drive', 'space:document:delete'],
 } as const satisfies Record<string, readonly string[]>;
 
 export class DriveApi {
@@ -174,6 +175,21 @@ export class DriveApi {
       query: { type: doc.type, need_notification: 'false' },
       json: { member_type: 'openid', member_id: openId, perm, type: 'user' },
       pace: (s) => this.pacer.acquire('members', s),
+      signal,
+    });
+  }
+
+  /**
+   * Moves a document or an uploaded file to the recycle bin (DELETE drive/v1/files/:token, docs/feishu/drive.md §7;
+   * folders are deleted asynchronously, which nothing here needs). Through the upload gate: Feishu allows it no
+   * concurrent calls and 5 per second. Publishing deletes a new document that could not be finished.
+   */
+  async deleteFile(doc: DocRef & { readonly type: Exclude<DriveItemType, 'folder'> }, signal?: AbortSignal): Promise<void> {
+    await this.call<unknown>(DRIVE_SCOPES.delete, {
+      method: 'DELETE',
+      endpoint: `drive/v1/files/${encodeURIComponent(doc.token)}`,
+      query: { type: doc.type },
+      gated: true,
       signal,
     });
   }

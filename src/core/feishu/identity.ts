@@ -38,3 +38,12 @@ export function describeIdentity(identity: Identity): string {
   if (identity.kind === 'app') return `app ${identity.id}`;
   return identity.name ? `${identity.name} (${identity.id})` : `user ${identity.id}`;
 }
+
+/**
+ * Acting as the app with someone signed in on this machine: that person's open_id, who is then given access to what
+ * the app uploads, the folders it makes and the documents it publishes, so they can open what they sent. Undefined
+ * otherwise (a user owns what they make).
+ */
+export function grantee(engines: { readonly identity: Identity; readonly signedInUser?: SignedInUser }): string | undefined {
+  return engines.identity.kind === 'app' ? engines.signedInUser?.openId : undefined;
+}

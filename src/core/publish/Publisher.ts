@@ -2,14 +2,15 @@
 // the document (or look up the one to update), insert the blocks in calls of at most 1,000, upload each local
 // image into its block and bind it with its size, and — for an update — remove the previous content last, so a
 // failure never leaves an empty document. Whatever fails half-way is cleaned up, or the error says what is left.
+// The link is Feishu's own (metas batch_query, through Drive's Links), and acting as the app with someone signed
+// in, they get full access to the new document, as to what the app uploads (docs/feishu/drive.md §5-§6, §9).
 import { randomUUID } from 'node:crypto';
-import { deleteDriveItem } from '../drive/deleteFile';
+import type { Drive } from '../drive/Drive';
 import { codeLabel } from '../errors/catalogue';
 import { cancelledError, FeishuError } from '../errors/FeishuError';
 import type { DocumentUploader, ResolvedDocument } from '../docs/DocumentUploader';
 import type { DocumentRef } from '../docs/documentLink';
 import type { DocxApi } from '../feishu/docx';
-import type { FeishuClient } from '../feishu/FeishuClient';
 import { systemClock } from '../limits/Clock';
 import { retryContext, withRetry, type RetryContext, type RetrySettings } from '../limits/retry';
 import { openFileSource } from '../upload/FileSource';
@@ -72,8 +73,11 @@ export interface PublishResult {
 }
 
 export interface PublisherOptions extends RetrySettings {
-  /** The browser link of a document. */
-  documentLink: (documentId: string) => string;
+  /**
+   * Acting as the app with a person signed in on this machine: their open_id, made a full_access collaborator of
+   * every new document, so they can open what they published (see grantee()). Undefined otherwise.
+   */
+  grantTo?: string;
   /** Temporary block ids (tests); default random UUIDs. */
   newId?: () => string;
   /** A problem worth a log line that is not the error being reported. */
@@ -85,7 +89,7 @@ const UNAVAILABLE_CODES: ReadonlySet<number | string> = new Set([1770002, 177000
 
 export class Publisher {
   constructor(
-    private readonly client: FeishuClient,
+    private readonly drive: Drive,
     private readonly uploader: Uploader,
     private readonly docx: DocxApi,
     private readonly documents: DocumentUploader,
@@ -126,22 +130,26 @@ export class Publisher {
   private async publishNew(converted: ConvertedMarkdown, input: PublishInput, folderToken: string | undefined): Promise<Omit<PublishResult, 'blocks' | 'images' | 'ms'>> {
     const document = await this.createDocument(converted.title, folderToken, input.signal);
     const documentId = document.document_id;
-    const url = this.options.documentLink(documentId);
+    const ref = { token: documentId, type: 'docx' } as const;
+    // No signal for these two: they are quick, and a cancel now must not leave the document unlinked or closed
+    // to the person who published it.
+    const url = await this.linkOf(documentId);
+    const warnings = [...converted.warnings, ...(await this.grant(documentId))];
     let calls: number;
     try {
       await input.onCreated?.({ documentId, title: document.title || converted.title, url });
       calls = await this.fill(documentId, converted, 0, [], input);
     } catch (err) {
       // Nothing half-made stays behind: the new document goes to the recycle bin again.
-      const deleted = await this.quietly(`delete the unfinished document ${documentId}`, () => deleteDriveItem(this.client, documentId, 'docx'));
+      const deleted = await this.quietly(`delete the unfinished document ${documentId}`, () => withRetry(() => this.drive.api.deleteFile(ref), this.retry()));
       throw noted(err, deleted ? publishNote('newDocumentDeleted') : publishNote('newDocumentLeft', url));
     }
-    return { documentId, title: document.title || converted.title, url, calls, warnings: converted.warnings, updated: false };
+    return { documentId, title: document.title || converted.title, url, calls, warnings, updated: false };
   }
 
   private async publishUpdate(converted: ConvertedMarkdown, input: PublishInput, document: ResolvedDocument): Promise<Omit<PublishResult, 'blocks' | 'images' | 'ms'>> {
     const { documentId } = document;
-    const url = document.link ?? this.options.documentLink(documentId);
+    const url = document.link ?? (await this.linkOf(documentId));
     const retry = this.retry(input.signal);
     let previous: string[];
     try {
@@ -179,6 +187,25 @@ export class Publisher {
       else warnings.push({ kind: 'titleNotUpdated', line: 0, subject: converted.title });
     }
     return { documentId, title, url, calls, warnings, updated: true };
+  }
+
+  /** Feishu's link of a document (on the tenant's domain); the brand's when Feishu gives none (Links warns). */
+  private async linkOf(documentId: string): Promise<string> {
+    const ref = { token: documentId, type: 'docx' };
+    return (await this.drive.links.of([ref])).get(documentId) ?? this.drive.links.fallback(ref);
+  }
+
+  /** The signed-in person's full access to a new document the app made; a refusal is a warning, not a failure. */
+  private async grant(documentId: string): Promise<PublishWarning[]> {
+    const openId = this.options.grantTo;
+    if (!openId) return [];
+    try {
+      await withRetry(() => this.drive.api.addUserMember({ token: documentId, type: 'docx' }, openId, 'full_access'), this.retry());
+      return [];
+    } catch (err) {
+      this.options.onWarning?.(`Could not give the signed-in user ${openId} access to the new document ${documentId}: ${err instanceof Error ? err.message : String(err)}`);
+      return [{ kind: 'accessNotGranted', line: 0, subject: openId }];
+    }
   }
 
   /**

@@ -14,6 +14,7 @@ export const WARNING_TEXTS = {
   htmlNotConverted: 'Line {0}: HTML {1} has no Feishu equivalent; only its text was published.',
   frontMatterInvalid: 'Line {0}: the front matter is not valid YAML ({1}); it was ignored.',
   titleNotUpdated: 'The document title could not be changed to "{1}"; the content was updated.',
+  accessNotGranted: 'The person signed in ({1}) could not be given access to the new document, which the app owns; share it with them in Feishu.',
 } as const;
 
 export type PublishWarningKind = keyof typeof WARNING_TEXTS;

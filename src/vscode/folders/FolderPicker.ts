@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { cancelledError, checkFolderName, FeishuError, isCancelled, ROOT, type DriveItem } from '../../core';
+import { cancelledError, checkFolderName, FeishuError, grantee, isCancelled, ROOT, type DriveItem } from '../../core';
 import { showNotice } from '../errors/errorActions';
 import { describeError } from '../errors/errorMessages';
 import { inputProblem } from '../errors/inputProblem';
-import { grantee, type Lease } from '../services/ClientPool';
+import type { Lease } from '../services/ClientPool';
 import type { Services } from '../services/services';
 import { levelRows, pathLabel, subFolders, typedRow, type Crumb, type LevelState, type PickAction, type PickRow } from './folderPicks';
 

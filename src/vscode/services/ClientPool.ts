@@ -35,13 +35,6 @@ export interface Lease extends Omit<Engines, 'dispose'> {
   release(): void;
 }
 
-/**
- * Acting as the app with someone signed in on this machine: that person (their open_id), who is then given access to
- * what the app uploads and the folders it makes, so they can open what they uploaded. Undefined otherwise.
- */
-export function grantee(lease: Pick<Lease, 'identity' | 'signedInUser'>): string | undefined {
-  return lease.identity.kind === 'app' ? lease.signedInUser?.openId : undefined;
-}
 
 interface Entry {
   readonly engines: Engines;

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { describeIdentity, expandSelection, formatBytes, nodeFileSystem, type ConflictPolicy, type DriveBatch } from '../../core';
+import { describeIdentity, expandSelection, formatBytes, grantee, nodeFileSystem, type ConflictPolicy, type DriveBatch } from '../../core';
 import { askFolder, resolveTarget, type Destination } from '../folders/askFolder';
 import type { BatchFile, BatchResult, FileOutcome } from './batch';
 import { loggedUpload, runWithProgress } from './batchRunner';
 import type { UriLike } from '../commands/commandArgs';
 import { filesExcludeMatcher } from '../files/excludes';
 import { recordBatch } from '../history/recordBatch';
-import { grantee, type Lease } from '../services/ClientPool';
+import type { Lease } from '../services/ClientPool';
 import { askOnConflict } from './conflictQuestion';
 import { showFollowUpProblems } from './followUps';
 import { showResults } from './results';

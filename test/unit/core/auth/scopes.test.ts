@@ -13,6 +13,7 @@ void test('the sign-in asks for each feature\'s narrowest scope and offline_acce
     'space:document:retrieve',
     'space:folder:create',
     'docs:permission.setting:write_only',
+    'space:document:delete',
     'offline_access',
   ]);
   assert.equal(new Set(REQUESTED_SCOPES).size, REQUESTED_SCOPES.length);
