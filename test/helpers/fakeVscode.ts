@@ -89,6 +89,7 @@ export class FakeVscode {
   readonly settingsWritten: { key: string; value: unknown; target: unknown }[] = [];
   clipboard = '';
   userSettings: Record<string, unknown> = {};
+  private readonly configChanges = emitter<{ affectsConfiguration(section: string): boolean }>();
   /** Settings the extension writes to user settings (Global) take effect, as in VS Code. Default: only recorded. */
   applySettingWrites = false;
   /** Workspace-level values (merged over the user's in get(); their own layer in inspect()). */
@@ -100,6 +101,13 @@ export class FakeVscode {
   private readonly secretChanged = emitter<{ key: string }>();
 
   /** Forgets everything a previous test scripted or saw. */
+  /** Changes user settings as the Settings editor does: the values, then onDidChangeConfiguration. */
+  changeSettings(values: Record<string, unknown>): void {
+    Object.assign(this.userSettings, values);
+    const keys = Object.keys(values);
+    this.configChanges.fire({ affectsConfiguration: (section) => keys.some((k) => k === section || k.startsWith(`${section}.`)) });
+  }
+
   reset(): void {
     for (const list of [
       this.inputs,
@@ -419,7 +427,7 @@ export class FakeVscode {
         textDocuments: [] as unknown[],
         isTrusted: true,
         getConfiguration: configuration,
-        onDidChangeConfiguration: emitter<unknown>().event,
+        onDidChangeConfiguration: this.configChanges.event,
         getWorkspaceFolder: (uri: FakeUri) => (uri.fsPath.startsWith(this.workspaceFolder + path.sep) ? { uri: FakeUri.file(this.workspaceFolder) } : undefined),
       },
       window: {

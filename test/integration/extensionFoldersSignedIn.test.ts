@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 import type { Emulator } from '../../src/emulator';
@@ -8,6 +7,7 @@ import type { HistoryEntry } from '../../src/vscode/history/UploadHistory';
 import { approveAndReturn } from '../helpers/browser';
 import { ExtensionHost } from '../helpers/extensionHost';
 import { treeLines } from '../helpers/folderTree';
+import { freePort } from '../helpers/freePort';
 
 // Where files go for a person signed in on this machine: the picker starts at their own My Space, the history says
 // who uploaded; and acting as the app while they are signed in, they are given access to what the app uploads and
@@ -23,10 +23,7 @@ before(async () => {
   mkdirSync(join(host.ws, 'tree', 'inner'), { recursive: true });
   writeFileSync(join(host.ws, 'tree', 'inner', 'deep.txt'), 'deep');
   writeFileSync(join(host.ws, 'note.txt'), 'a note');
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  port = (server.address() as { port: number }).port;
-  await new Promise<void>((r) => server.close(() => r()));
+  port = await freePort();
 });
 after(() => host.stop());
 beforeEach(async () => {

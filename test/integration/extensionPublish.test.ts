@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 import type { Emulator } from '../../src/emulator';
+import type { HistoryEntry } from '../../src/vscode/history/UploadHistory';
 import { FIXTURE_OUTLINE, outline } from '../helpers/docOutline';
 import { ExtensionHost } from '../helpers/extensionHost';
 import { sha256 } from '../helpers/fixtures';
@@ -50,6 +51,10 @@ beforeEach(async () => {
 
 const markdown = (): ReturnType<typeof host.file> => host.file('docs', 'release-guide.md');
 
+function history(): HistoryEntry[] {
+  return fake.treeViews.get('feishu.uploads')!.getChildren() as HistoryEntry[];
+}
+
 function documentIdIn(url: string): string {
   return /\/docx\/(\w+)$/.exec(url)![1];
 }
@@ -73,7 +78,7 @@ void test('Explorer: the fixture becomes a document in the default folder; warni
   assert.deepEqual(result, { severity: 'warning', text: `${PUBLISHED} ${WARNINGS}`, items: ['Open in Browser', 'Copy Link', 'Show Warnings'], modal: false });
   await fake.waitFor(() => fake.opened[0], 'the browser');
   const documentId = documentIdIn(fake.opened[0]);
-  assert.equal(fake.opened[0], `${emu.url}/docx/${documentId}`);
+  assert.equal(fake.opened[0], `${emu.tenantUrl}/docx/${documentId}`, "Feishu's own link (metas batch_query)");
   const doc = emu.getDocument(documentId)!;
   assert.equal(doc.folderToken, folder);
   assert.deepEqual(outline(doc), FIXTURE_OUTLINE);
@@ -85,7 +90,7 @@ void test('Explorer: the fixture becomes a document in the default folder; warni
   assert.deepEqual([messages[0], messages.at(-1)], ['Converting release-guide.md…', 'Uploading images: 3/3'], JSON.stringify(messages));
   assert.equal(fake.reports.reduce((sum, r) => sum + (r.increment ?? 0), 0), 95, 'the bar moves forward only, to 95 %');
   const log = fake.log.join('\n');
-  assert.match(log, new RegExp(`published .*release-guide\\.md → ${emu.url.replace(/[.]/g, '\\.')}/docx/${documentId} \\(50 blocks in 1 call\\(s\\), 3 image\\(s\\), \\d+ ms\\)`));
+  assert.match(log, new RegExp(`published .*release-guide\\.md → ${emu.tenantUrl.replace(/[.]/g, '\\.')}/docx/${documentId} \\(50 blocks in 1 call\\(s\\), 3 image\\(s\\), \\d+ ms\\)`));
   assert.match(log, /warn .*release-guide\.md: Line 22: image missing\.png was not found; its description was published as text instead\./);
   assert.ok(fake.statusTexts.some((s) => s.includes('%')), 'the status bar showed the progress');
   assert.deepEqual(fake.progressTitles, ['Publishing release-guide.md to Feishu'], 'a file never published has nothing to look up');
@@ -167,16 +172,59 @@ void test('palette: the active Markdown editor is published with its unsaved tex
   assert.equal(readFileSync(draft, 'utf8'), '# Saved title\n\nSaved text.\n', 'the file is never written');
 });
 
-void test('no default folder: the first publish asks for one, offering to remember it', async () => {
+void test('no default folder: the Drive folder picker asks where the new document goes, offering to remember it', async () => {
   delete fake.userSettings['feishu.defaultFolder'];
-  const other = emu.addFolder();
-  fake.inputs = [`https://acme.feishu.cn/drive/folder/${other}`];
+  const team = emu.addFolder({ name: 'Team', owner: 'app' });
+  fake.picks = ['Team', 'Upload here'];
   fake.answer = (s) => (s.text.startsWith(PUBLISHED) ? 'Copy Link' : undefined);
   await fake.run('feishu.publishMarkdown', markdown());
-  assert.equal(fake.inputPrompts[0].title, 'Feishu folder for uploads');
+  assert.deepEqual(fake.problems, []);
+  assert.equal(fake.quickPicks[0].title, 'Feishu folder for the new document: My Space');
   await fake.waitFor(() => fake.clipboard || undefined, 'the copied link');
-  assert.equal(emu.getDocument(documentIdIn(fake.clipboard))!.folderToken, other);
+  assert.equal(emu.getDocument(documentIdIn(fake.clipboard))!.folderToken, team);
   assert.ok(fake.shown.some((s) => s.text.startsWith('Upload to this folder from now on?')));
+  // A pasted folder link works as for uploads.
+  fake.reset();
+  await host.activate();
+  host.signIn();
+  rmSync(join(stateDir, 'published-documents.json'), { force: true });
+  const shared = emu.addFolder({ name: 'Shared' });
+  fake.picks = [{ value: `https://acme.feishu.cn/drive/folder/${shared}` }];
+  fake.answer = (s) => (s.text.startsWith(PUBLISHED) ? 'Copy Link' : undefined);
+  await fake.run('feishu.publishMarkdown', markdown());
+  await fake.waitFor(() => fake.clipboard || undefined, 'the copied link');
+  assert.equal(emu.getDocument(documentIdIn(fake.clipboard))!.folderToken, shared);
+});
+
+void test('the Feishu Uploads history lists each publish, with Copy Link, Open in Browser and Upload Again (publish again)', async () => {
+  fake.answer = (s) => (s.text.startsWith(PUBLISHED) ? 'Copy Link' : undefined);
+  await fake.run('feishu.publishMarkdown', markdown());
+  await fake.waitFor(() => fake.clipboard || undefined, 'the copied link');
+  const documentId = documentIdIn(fake.clipboard);
+  const url = `${emu.tenantUrl}/docx/${documentId}`;
+  const [entry] = await fake.waitFor(() => (history().length > 0 ? history() : undefined), 'the history entry');
+  assert.deepEqual(
+    { kind: entry.kind, name: entry.name, localPath: entry.localPath, url: entry.url, token: entry.token, target: entry.target, as: entry.as },
+    { kind: 'publish', name: 'Release Guide', localPath: markdown().fsPath, url, token: documentId, target: { kind: 'folder', token: folder, label: 'Folder' }, as: { kind: 'app', id: emu.appId } },
+  );
+  const item = fake.treeViews.get('feishu.uploads')!.getTreeItem(entry) as { contextValue: string; tooltip: string };
+  assert.equal(item.contextValue, 'feishuUpload.publish.local', 'the view offers its actions');
+  assert.match(item.tooltip, /^Release Guide\nFolder: Folder\n/);
+
+  fake.clipboard = '';
+  await fake.run('feishu.history.copyLink', entry);
+  assert.equal(fake.clipboard, url);
+  await fake.run('feishu.history.openInBrowser', entry);
+  assert.deepEqual(fake.opened, [url]);
+
+  // Upload Again publishes the file again: into the same document, after the confirmation.
+  const documents = emu.listDocuments().length;
+  fake.answer = (s) => (s.text === CONFIRM ? 'Replace Content' : undefined);
+  await fake.run('feishu.history.uploadAgain', entry);
+  await fake.waitFor(() => fake.shown.find((s) => s.text.startsWith('Updated the Feishu document "Release Guide" from release-guide.md.')), 'the update');
+  assert.equal(emu.listDocuments().length, documents);
+  const [updated] = await fake.waitFor(() => (history().length > 1 ? history() : undefined), 'the second entry');
+  assert.deepEqual(updated.target, { kind: 'document', id: documentId, label: 'Release Guide', url });
 });
 
 void test('cancelled half-way: the new document is deleted again, and a message says so', async () => {

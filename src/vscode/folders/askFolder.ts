@@ -12,11 +12,11 @@ export interface Destination {
 }
 
 /**
- * Where this upload goes: `feishu.defaultFolder`; when it is empty, a signed-in user's own My Space (no folder has
- * to be shared with a bot), else a folder picked now, with an offer to remember it. A bad setting throws BAD_FOLDER
- * (its message offers "Change Folder").
+ * Where this upload (or a new published document) goes: `feishu.defaultFolder`; when it is empty, a signed-in
+ * user's own My Space (no folder has to be shared with a bot), else a folder picked now (the picker titled `title`),
+ * with an offer to remember it. A bad setting throws BAD_FOLDER (its message offers "Change Folder").
  */
-export async function resolveTarget(services: Services): Promise<Destination> {
+export async function resolveTarget(services: Services, title = services.t('Feishu folder for uploads')): Promise<Destination> {
   const setting = services.settings().defaultFolder;
   const fromSetting = targetFromSetting(setting);
   if (fromSetting?.kind === 'folder') {
@@ -27,7 +27,7 @@ export async function resolveTarget(services: Services): Promise<Destination> {
   // Signed in and acting as yourself: your own My Space needs no folder shared with a bot, so nothing is asked.
   const acting = await services.auth.choice();
   if ('act' in acting && acting.act !== 'app') return { label: services.t('My Space') };
-  const choice = await pickFolder(services, services.t('Feishu folder for uploads'));
+  const choice = await pickFolder(services, title);
   void offerToRemember(services, settingValueFor(choice)).then(undefined, (err: unknown) => services.log.failure('remember folder', err));
   return destinationOf(choice);
 }

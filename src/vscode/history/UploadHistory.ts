@@ -4,9 +4,10 @@ import type { MementoPort } from '../documents/RecentDocuments';
 
 /**
  * What an entry is, which decides what Upload Again does: 'file' (into a Drive folder), 'document' (a block of a
- * document), 'import' (a file imported as a Feishu doc). Other features add their own kinds (with registerAgain).
+ * document), 'import' (a file imported as a Feishu doc), 'publish' (a Markdown file published as a document).
+ * Other features add their own kinds (with registerAgain).
  */
-export type HistoryKind = 'file' | 'document' | 'import' | (string & {});
+export type HistoryKind = 'file' | 'document' | 'import' | 'publish' | (string & {});
 
 /** Where it went: a Drive folder, or a document. */
 export type HistoryTarget =

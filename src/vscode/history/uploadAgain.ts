@@ -3,13 +3,15 @@ import * as vscode from 'vscode';
 import { nodeFileSystem, parseDocumentInput } from '../../core';
 import { uploadFilesToDocument } from '../documents/documentFlow';
 import { importResources } from '../import/importFlow';
+import { publishMarkdown } from '../publish/publishFlow';
 import type { Services } from '../services/services';
 import { uploadFiles } from '../upload/uploadFlow';
 import type { HistoryEntry } from './UploadHistory';
 
 /**
  * What Upload Again does for the kinds this extension records: the local file again to the same folder (Feishu
- * keeps both), into the same document, or imported again. Other features register their own kinds.
+ * keeps both), into the same document, imported again, or published again (into its document, after the
+ * confirmation that names it). Other features register their own kinds.
  */
 export function registerUploadAgain(services: Services): { dispose(): void }[] {
   const file = async (entry: HistoryEntry) => {
@@ -27,5 +29,6 @@ export function registerUploadAgain(services: Services): { dispose(): void }[] {
       await uploadFilesToDocument(services, [await file(entry)], parseDocumentInput(entry.target.url ?? entry.target.id));
     }),
     services.history.registerAgain('import', async (entry) => importResources(services, [vscode.Uri.file(entry.localPath!)])),
+    services.history.registerAgain('publish', async (entry) => publishMarkdown(services, vscode.Uri.file(entry.localPath!))),
   ];
 }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import {
   checkMarkdownName,
   choosePublishTarget,
+  describeIdentity,
   FeishuError,
   isCancelled,
   publishAndRemember,
@@ -18,17 +19,19 @@ import {
 } from '../../core';
 import type { UriLike } from '../commands/commandArgs';
 import { describeError } from '../errors/errorMessages';
-import { resolveTarget } from '../folders/askFolder';
+import { resolveTarget, type Destination } from '../folders/askFolder';
+import { actorOf, type HistoryTarget } from '../history/UploadHistory';
 import type { Lease } from '../services/ClientPool';
 import type { Services } from '../services/services';
 import { withAbortSignal } from '../ui/cancellation';
 import { PublishProgressReport } from './PublishProgressReport';
 
 /**
- * A Markdown file → a Feishu document. The first time into the default folder (asked for when unset); after
- * that, into the document it went to before, once the user confirms replacing that document's content. A
- * document that is gone or closed to us is said so, with "Publish as New Document". The result offers Open in
- * Browser and Copy Link; warnings (a missing image…) are in the message and the log.
+ * A Markdown file → a Feishu document. The first time into the default folder (else, signed in, the person's own My
+ * Space; else the Drive folder picker); after that, into the document it went to before, once the user confirms
+ * replacing that document's content. A document that is gone or closed to us is said so, with "Publish as New
+ * Document". The result offers Open in Browser and Copy Link and goes into the Feishu Uploads history; warnings (a
+ * missing image…) are in the message and the log.
  */
 export async function publishMarkdown(services: Services, file: UriLike): Promise<void> {
   const filePath = file.fsPath;
@@ -39,16 +42,20 @@ export async function publishMarkdown(services: Services, file: UriLike): Promis
     const ctx = publishContext(services, lease, filePath);
     const chosen = await chooseTarget(services, ctx, name);
     if (!chosen) return;
-    const target: PublishTarget = chosen.kind === 'update' ? { kind: 'update', document: chosen.document } : await newDocumentTarget(services);
+    // Where a new document goes: as an upload's folder is chosen (feishu.defaultFolder, your My Space, the picker).
+    const folder = chosen.kind === 'new' ? await resolveTarget(services, services.t('Feishu folder for the new document')) : undefined;
+    const target: PublishTarget = chosen.kind === 'update' ? { kind: 'update', document: chosen.document } : { kind: 'new', folderToken: folder?.folderToken };
     const markdown = await markdownOf(services, filePath);
+    const who = describeIdentity(lease.identity);
     services.log.info(
       target.kind === 'update'
-        ? `publish ${filePath} into document "${target.document.title}" (${target.document.documentId}), replacing its content`
-        : `publish ${filePath} as a new document in ${target.folderToken ? `folder ${target.folderToken}` : 'My Space'}`,
+        ? `publish ${filePath} into document "${target.document.title}" (${target.document.documentId}) as ${who}, replacing its content`
+        : `publish ${filePath} as a new document in ${target.folderToken ? `folder ${target.folderToken}` : 'My Space'} as ${who}`,
     );
     const result = await runWithProgress(services, ctx, { markdown, filePath, target }, name);
     services.log.info(`published ${filePath} → ${result.url} (${result.blocks} blocks in ${result.calls} call(s), ${result.images} image(s), ${result.ms} ms)`);
     for (const w of result.warnings) services.log.warn(`${filePath}: ${warningText(w)}`);
+    recordPublish(services, lease, filePath, result, folder);
     // Not awaited: the command is done; the message stays until answered.
     void showPublished(services, result, name).then(undefined, (err: unknown) => services.log.failure('publish result', err));
   } finally {
@@ -100,9 +107,18 @@ async function chooseTarget(services: Services, ctx: PublishContext, name: strin
   return pick === asNew ? { kind: 'new' } : undefined;
 }
 
-async function newDocumentTarget(services: Services): Promise<PublishTarget> {
-  const folder = await resolveTarget(services);
-  return { kind: 'new', folderToken: folder.folderToken };
+/**
+ * The publish in the Feishu Uploads history, by who published: a new document at its folder, an update at the
+ * document. Its Copy Link and Open in Browser use Feishu's link; Upload Again publishes the file again. Not
+ * awaited: a failed write is logged, the publish is done.
+ */
+function recordPublish(services: Services, lease: Lease, filePath: string, result: PublishResult, folder: Destination | undefined): void {
+  const target: HistoryTarget = folder
+    ? { kind: 'folder', token: folder.folderToken ?? '', label: folder.label }
+    : { kind: 'document', id: result.documentId, label: result.title, url: result.url };
+  void services.history
+    .record({ kind: 'publish', name: result.title, localPath: filePath, url: result.url, token: result.documentId, target, as: actorOf(lease.identity) })
+    .then(undefined, (err: unknown) => services.log.failure('upload history', err));
 }
 
 /** What the user sees: an open editor's text, unsaved changes included; else the file on disk. */
