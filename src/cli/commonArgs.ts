@@ -43,7 +43,7 @@ export function parseArgsError(err: unknown): UsageError {
   return new UsageError(nodeMessage);
 }
 
-/** `--as user|app` (upload, import, whoami): who to act as; undefined = a user when signed in, else the app. */
+/** `--as user|app` (upload, import, publish, ls, mkdir, whoami): who to act as; undefined = a user when signed in, else the app. */
 export const AS_OPTION = { as: { type: 'string' } } as const satisfies ParseArgsConfig['options'];
 
 export function actAsArg(value: string | undefined): 'user' | 'app' | undefined {

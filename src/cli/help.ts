@@ -261,7 +261,7 @@ Example:
 选项：
   --type <类型>          导入成什么（默认：.md/.markdown/.mark/.txt/.html/.docx/.doc 导入为 docx，
                          .xlsx/.xls/.csv 导入为 sheet；.xlsx 或 .csv 也可导入为 bitable）
-  --folder <链接|token>  新文档所在的云空间文件夹（默认：根文件夹“我的空间”）
+  --folder <链接|token>  新文档所在的云空间文件夹（默认：“我的空间”，已登录时为你自己的）
   --json                 在 stdout 输出一个 JSON 对象：file, ok, token, url, type, ms
 ${AS_ZH}
 ${COMMON_ZH}
@@ -273,9 +273,9 @@ ${CREDENTIALS_ZH}
   },
   publish: {
     en: `Usage:
-  feishu-upload publish <file.md> [--folder <url|token>] [--json] [--verbose]
-  feishu-upload publish <file.md> --doc <url|id> [--json] [--verbose]
-  feishu-upload publish <file.md> --new [--folder <url|token>] [--json] [--verbose]
+  feishu-upload publish <file.md> [--folder <url|token>] [--as user|app] [--json] [--verbose]
+  feishu-upload publish <file.md> --doc <url|id> [--as user|app] [--json] [--verbose]
+  feishu-upload publish <file.md> --new [--folder <url|token>] [--as user|app] [--json] [--verbose]
 
 Publishes a Markdown file as a Feishu document: headings, paragraphs with bold, italic, strikethrough, inline
 code and links, bullet, numbered and task lists (nested), code blocks with their language, quotes, dividers,
@@ -283,15 +283,19 @@ tables, and images. Local images (relative to the file) are uploaded into the do
 a missing image is a warning. The title is the front matter's "title", else the first heading 1, else the
 file name.
 
-Publishing the same file again (as the same app or user, on this machine) replaces the content of the
-document it went to; the link stays the same. The new content goes in before the old is removed.
+Publishing the same file again (as the same app or signed-in user, on this machine) replaces the content of
+the document it went to; the link stays the same. The new content goes in before the old is removed. With
+--as app while you are signed in, you get full access to the new document the app makes.
+
+The link printed is Feishu's own (your tenant's domain); www.feishu.cn only when Feishu gives none.
 
 Options:
-  --folder <url|token>   Drive folder for a new document (default: the root folder, "My Space")
+  --folder <url|token>   Drive folder for a new document (default: My Space, yours when signed in)
   --doc <url|id>         replace the content of this document instead (a /docx/ link, a /wiki/ link to a
                          document, or a document id); the file is then linked to it
   --new                  a new document even if this file was published before
   --json                 one JSON object on stdout: file, ok, documentId, url, blocks, images, warnings, updated
+${AS_EN}
 ${COMMON_EN}
 
 ${CREDENTIALS_EN}
@@ -304,23 +308,26 @@ Examples:
   feishu-upload publish README.md --folder https://example.feishu.cn/drive/folder/<token>
   feishu-upload publish README.md            # again: updates the same document`,
     zh: `用法：
-  feishu-upload publish <文件.md> [--folder <链接|token>] [--json] [--verbose]
-  feishu-upload publish <文件.md> --doc <链接|ID> [--json] [--verbose]
-  feishu-upload publish <文件.md> --new [--folder <链接|token>] [--json] [--verbose]
+  feishu-upload publish <文件.md> [--folder <链接|token>] [--as user|app] [--json] [--verbose]
+  feishu-upload publish <文件.md> --doc <链接|ID> [--as user|app] [--json] [--verbose]
+  feishu-upload publish <文件.md> --new [--folder <链接|token>] [--as user|app] [--json] [--verbose]
 
 把 Markdown 文件发布为飞书文档：标题、带粗体/斜体/删除线/行内代码/链接的段落、无序/有序/任务列表（可嵌套）、
 带语言的代码块、引用、分割线、表格和图片。本地图片（相对于该文件）会上传到文档中；网络图片保留为链接；
 找不到的图片会给出警告。文档标题取 front matter 的 "title"，否则取第一个一级标题，否则取文件名。
 
-再次发布同一个文件（同一个应用或用户、在本机上）会替换它上次发布到的文档的内容，链接不变。
-新内容写入完成后才会删除旧内容。
+再次发布同一个文件（同一个应用或已登录用户、在本机上）会替换它上次发布到的文档的内容，链接不变。
+新内容写入完成后才会删除旧内容。已登录时使用 --as app，应用新建的文档会为你开通完全访问权限。
+
+输出的链接是飞书自己的链接（你企业的域名）；只有飞书未给出链接时才使用 www.feishu.cn。
 
 选项：
-  --folder <链接|token>  新文档所在的云空间文件夹（默认：根文件夹“我的空间”）
+  --folder <链接|token>  新文档所在的云空间文件夹（默认：“我的空间”，已登录时为你自己的）
   --doc <链接|ID>        改为替换这个文档的内容（/docx/ 链接、指向文档的 /wiki/ 链接或文档 ID），
                          此后该文件就关联到这个文档
   --new                  即使该文件发布过，也新建一个文档
   --json                 在 stdout 输出一个 JSON 对象：file, ok, documentId, url, blocks, images, warnings, updated
+${AS_ZH}
 ${COMMON_ZH}
 
 ${CREDENTIALS_ZH}

@@ -41,7 +41,7 @@ describe('feishu-upload publish', () => {
       file: fixture.markdownPath,
       ok: true,
       documentId: undefined,
-      url: `${emu.url}/docx/${line.documentId as string}`,
+      url: `${emu.tenantUrl}/docx/${line.documentId as string}`,
       blocks: 50,
       images: 3,
       warnings: [
@@ -66,7 +66,7 @@ describe('feishu-upload publish', () => {
     writeFileSync(doc, '# Notes\n\n![gone](gone.png)\n\nText.\n');
     const asApp = await cli(['publish', doc], env);
     assert.equal(asApp.code, 0, asApp.stderr);
-    assert.match(asApp.stdout, /^published .*notes\.md as "Notes" \(2 blocks, 0 images, \d+\.\d s\) -> http:\/\/127\.0\.0\.1:\d+\/docx\/(\w+)\n$/);
+    assert.match(asApp.stdout, /^published .*notes\.md as "Notes" \(2 blocks, 0 images, \d+\.\d s\) -> https:\/\/emulator-tenant\.feishu\.cn\/docx\/(\w+)\n$/);
     assert.equal(asApp.stderr, 'warning: Line 3: image gone.png was not found; its description was published as text instead.\n');
     const appDoc = /\/docx\/(\w+)/.exec(asApp.stdout)![1];
 
