@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
-import type { Page } from 'playwright-core';
 import { startEmulator, type Emulator } from '../../src/emulator';
 import {
   clickContextMenuItem,
@@ -15,6 +14,7 @@ import {
   defaultCacheDir,
   dismissToasts,
   openContextMenuWith,
+  pickerAt,
   openWorkbench,
   prepareJourney,
   pickQuickPickItem,
@@ -28,6 +28,7 @@ import {
   startCodeServer,
   journey,
   tearDown,
+  uploadsViewRows,
   waitForToast,
   type CodeServer,
   type Workbench,
@@ -81,14 +82,6 @@ after(async () => {
 
 const { step, page } = journey(() => wb);
 
-
-/** Waits until the open quick pick's title is `title` and it has finished loading (its rows are there). */
-async function pickerAt(p: Page, title: string, row: string | RegExp): Promise<void> {
-  const widget = p.locator(QUICK_INPUT);
-  await widget.locator('.quick-input-title', { hasText: title }).waitFor({ state: 'visible', timeout: 30_000 });
-  await widget.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().waitFor({ state: 'visible', timeout: 30_000 });
-}
-
 function uploadCalls(): number {
   return Object.entries(emu.stats().calls)
     .filter(([k]) => /upload_(all|prepare|part|finish)$/.test(k))
@@ -131,11 +124,7 @@ step('2. Upload to Feishu Folder… on a folder: walk into Team, make "Release 1
 step('3. the Feishu Uploads view lists the files; Copy Link on an item; Feishu: Copy Last Link', SLOW, async () => {
   const p = page();
   await dismissToasts(p);
-  const header = p.locator('.pane-header', { hasText: 'Feishu Uploads' });
-  await header.waitFor({ state: 'visible', timeout: 30_000 });
-  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
-  const pane = p.locator('.pane', { has: header });
-  const rows = pane.locator('.monaco-list-row');
+  const rows = await uploadsViewRows(p);
   await pollUntil('the four uploads in the view', async () => ((await rows.count()) === 4 ? true : undefined), { timeoutMs: 30_000 });
   const mainTs = rows.filter({ hasText: 'main.ts' }).first();
   await mainTs.hover();

@@ -1,10 +1,10 @@
 // Steps every product journey takes, beside lib/ui.ts's journey(), settled() and dismissToasts(): its preparation,
 // waiting for our commands to register, the app's credentials from the palette, opening a context menu once our
-// items are in it.
+// items are in it, the folder picker at a level, the Feishu Uploads view.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { pollUntil } from './env';
 import { makeTempDir } from './procs';
 import { contextMenuItem, rightClickExplorerItem, runCommand, typeInQuickInput, waitForToast } from './ui';
@@ -70,4 +70,19 @@ export async function prepareJourney(root: string, artifactsDir: string, tempPre
   execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--production'], { cwd: root, stdio: 'inherit' });
   const vsixPath = await packageVsix(root, root, join(tmp, 'feishu-upload.vsix'), ['--no-dependencies']);
   return { tmp, vsixPath };
+}
+
+/** Waits until the open quick pick (the folder picker) is titled `title` and has finished loading (`row` is there). */
+export async function pickerAt(p: Page, title: string, row: string | RegExp): Promise<void> {
+  const widget = p.locator('.quick-input-widget');
+  await widget.locator('.quick-input-title', { hasText: title }).waitFor({ state: 'visible', timeout: 30_000 });
+  await widget.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().waitFor({ state: 'visible', timeout: 30_000 });
+}
+
+/** The rows of the Feishu Uploads view (an Explorer section), expanded first if it is collapsed. */
+export async function uploadsViewRows(p: Page): Promise<Locator> {
+  const header = p.locator('.pane-header', { hasText: 'Feishu Uploads' });
+  await header.waitFor({ state: 'visible', timeout: 30_000 });
+  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+  return p.locator('.pane', { has: header }).locator('.monaco-list-row');
 }
