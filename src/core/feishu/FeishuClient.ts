@@ -11,6 +11,8 @@ import type {
   Envelope,
   FileTokenResponse,
   OAuthTokenBody,
+  ListFilesQuery,
+  ListFilesResponse,
   PrepareRequest,
   PrepareResponse,
   RootFolderMeta,
@@ -50,6 +52,12 @@ export interface OAuthAnswer<T> {
   httpStatus: number;
   endpoint: string;
   logId?: string;
+}
+
+/** upload_prepare's answer and when Feishu gave it. */
+export interface Prepared extends PrepareResponse {
+  /** Epoch ms by Feishu's clock (the answer's HTTP Date header, 1 s resolution); absent without one. */
+  answeredAt?: number;
 }
 
 /** One API call as FeishuClient.call takes it. */
@@ -132,8 +140,9 @@ export class FeishuClient {
     return this.call<FileTokenResponse>({ method: 'POST', endpoint: `drive/v1/${api}/upload_all`, form, gated: true, signal });
   }
 
-  async uploadPrepare(api: UploadApi, body: PrepareRequest, signal?: AbortSignal): Promise<PrepareResponse> {
-    return this.call<PrepareResponse>({ method: 'POST', endpoint: `drive/v1/${api}/upload_prepare`, json: body, gated: true, signal });
+  async uploadPrepare(api: UploadApi, body: PrepareRequest, signal?: AbortSignal): Promise<Prepared> {
+    const { data, date } = await this.callWithDate<PrepareResponse>({ method: 'POST', endpoint: `drive/v1/${api}/upload_prepare`, json: body, gated: true, signal });
+    return { ...data, answeredAt: date };
   }
 
   async uploadPart(api: UploadApi, form: () => FormData, signal?: AbortSignal): Promise<void> {
@@ -150,8 +159,18 @@ export class FeishuClient {
     });
   }
 
+  /** One page of a folder listing (GET drive/v1/files, docs/feishu/drive.md §3). */
+  async listFiles(query: ListFilesQuery, signal?: AbortSignal): Promise<ListFilesResponse> {
+    return this.call<ListFilesResponse>({ method: 'GET', endpoint: 'drive/v1/files', query: { ...query }, signal });
+  }
+
   /** An authenticated call; a stale tenant token is replaced once and the call repeated. */
   async call<T>(call: Call): Promise<T> {
+    return (await this.callWithDate<T>(call)).data;
+  }
+
+  /** call(), plus the answer's HTTP Date header as epoch ms (undefined when absent or unreadable). */
+  private async callWithDate<T>(call: Call): Promise<{ data: T; date?: number }> {
     const tokens = this.options.tokens;
     if (!tokens) throw new FeishuError({ code: 'NO_CREDENTIALS', endpoint: call.endpoint });
     for (let renewed = false; ; renewed = true) {
@@ -163,7 +182,8 @@ export class FeishuClient {
           : call.pace
             ? await send(await call.pace(call.signal))
             : await send();
-        return this.parse<T>(res, call.endpoint).data as T;
+        const date = Date.parse(headerValue(res, 'date') ?? '');
+        return { data: this.parse<T>(res, call.endpoint).data as T, date: Number.isFinite(date) ? date : undefined };
       } catch (err) {
         const stale = err instanceof FeishuError && typeof err.code === 'number' && STALE_TOKEN_CODES.has(err.code);
         if (!stale || renewed || !tokens.invalidate(token)) throw err;

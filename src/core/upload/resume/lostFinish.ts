@@ -1,0 +1,41 @@
+import { listFolder } from '../../drive/listFolder';
+import type { FeishuClient } from '../../feishu/FeishuClient';
+
+/**
+ * How far this machine's clock may be off Feishu's when Feishu's answer to prepare carried no Date header, in
+ * ms (60 s). Only then is the local clock used to tell this upload's file from an older one of the same name.
+ */
+export const LOCAL_CLOCK_SKEW_MS = 60_000;
+
+/** A folder holds at most 1 500 items per level (docs/feishu/drive.md §4): 8 pages of 200 cover it. */
+const MAX_PAGES = 8;
+
+export interface FinishedFileQuery {
+  folderToken: string;
+  name: string;
+  /** Bytes; compared when the listing carries a size (it is not documented to). */
+  size: number;
+  /** When prepare was answered: by Feishu's clock when known, else by ours (see LOCAL_CLOCK_SKEW_MS). */
+  serverPreparedAt?: number;
+  localPreparedAt: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * After an upload_finish whose answer was lost: the token of a file of this name in the folder created since
+ * the upload's prepare (newest first), or undefined. A Drive listing carries no size and no checksum
+ * (docs/feishu/drive.md §3.2): name, type, folder and creation time are what can be checked.
+ */
+export async function findFinishedFile(client: FeishuClient, q: FinishedFileQuery): Promise<string | undefined> {
+  // created_time has 1 s resolution, like the Date header: a file created in the same second counts.
+  const since = q.serverPreparedAt !== undefined ? Math.floor(q.serverPreparedAt / 1000) * 1000 : q.localPreparedAt - LOCAL_CLOCK_SKEW_MS;
+  let best: { token: string; created: number } | undefined;
+  for await (const entry of listFolder(client, q.folderToken, { orderBy: 'CreatedTime', direction: 'DESC', maxPages: MAX_PAGES, signal: q.signal })) {
+    const created = Number(entry.created_time) * 1000;
+    if (!Number.isFinite(created)) continue;
+    if (entry.name !== q.name || entry.type !== 'file' || created < since) continue;
+    if (entry.size !== undefined && entry.size !== q.size) continue;
+    if (!best || created > best.created) best = { token: entry.token, created };
+  }
+  return best?.token;
+}
