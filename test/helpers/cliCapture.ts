@@ -1,4 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runCli } from '../../src/cli/main';
+
+/** Resume records of CLI runs in tests go here, never to the user's real state folder. */
+let testStateHome: string | undefined;
+export function testStateDir(): string {
+  testStateHome ??= mkdtempSync(join(tmpdir(), 'feishu-cli-state-'));
+  return testStateHome;
+}
 
 export interface CliRun {
   code: number;
@@ -23,7 +33,7 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv, signal?: Abort
       },
     },
     stderr: { write: (t: string) => (stderr += t), isTTY: false },
-    env,
+    env: { XDG_STATE_HOME: testStateDir(), ...env },
     signal,
   });
   const json = stdout
