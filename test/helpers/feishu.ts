@@ -11,7 +11,9 @@ import {
   type DocumentUploader,
   type Importer,
   type ImporterOptions,
+  type EngineOptions,
   type RetryPolicy,
+  type SessionStore,
   type Uploader,
   type UploaderOptions,
 } from '../../src/core';
@@ -48,6 +50,9 @@ export async function startRig(
     driveLimits?: Partial<Record<DriveCall, { calls: number; windowMs: number }[]>>;
     /** Another identity than the emulator's app, e.g. a user access token the emulator knows. */
     userAccessToken?: string;
+    /** Resume records (none: uploads are not recorded). */
+    sessions?: SessionStore;
+    resume?: EngineOptions['resume'];
   } = {},
 ): Promise<Rig> {
   const docxWritesPerSecond = options.docxWritesPerSecond ?? 3;
@@ -77,6 +82,8 @@ export async function startRig(
     retry: options.retry ?? retry,
     uploader: options.uploader,
     importer: { pollDelaysMs: [5], ...options.importer },
+    sessions: options.sessions,
+    resume: options.resume,
   });
   return {
     emu,
