@@ -57,7 +57,11 @@ export async function tryLock(path: string, options: FileLockOptions = {}): Prom
     if (!seen) continue; // released meanwhile: try again
     holder = { pid: seen.content?.pid, host: seen.content?.host };
     if (!isStale(seen, host, now(), options)) return { ok: false, holder };
-    if (!(await breakStale(path, seen))) return { ok: false, holder };
+    if (!(await breakStale(path, seen))) {
+      // Someone else broke it first and holds it now: name them, not the dead holder.
+      const current = await read(path);
+      return { ok: false, holder: current?.content ? { pid: current.content.pid, host: current.content.host } : holder };
+    }
   }
   return { ok: false, holder };
 }
