@@ -97,6 +97,7 @@ void test('start-up: several interrupted uploads, Discard removes them; a dismis
     const target = { api: 'files', parentType: 'explorer', parentNode: emu.rootFolderToken } as const;
     const r: SessionRecord = {
       version: 1,
+      method: 'multipart',
       key: sessionKey(who, target, files[name].path, name),
       name,
       file: { path: files[name].path, size: st.size, mtimeMs: st.mtimeMs, head: sha256(files[name].bytes.subarray(0, BLOCK)) },

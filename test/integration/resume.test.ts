@@ -200,6 +200,40 @@ describe('resuming interrupted multipart uploads (core over the emulator)', () =
     storedOnce(`big-${n}.bin`, f.bytes);
   });
 
+  test('upload_all whose answer was lost: found in the folder, in this run and in the next; a cut-off body leaves no record', async () => {
+    const small = writeFixture(tmp.dir, `small-${++n}.bin`, 3 * MiB, n);
+    rig.emu.injectFault({ kind: 'dropAnswer', endpoint: 'upload_all' });
+    const same = await upload(small.path);
+    assert.equal(same.result?.recovered, true, String(same.error));
+    storedOnce(`small-${n}.bin`, small.bytes);
+
+    const next = writeFixture(tmp.dir, `small-${++n}.bin`, 3 * MiB, n);
+    // The answer lost, and the network gone before the folder could be looked at: the run ends, its record kept.
+    rig.emu.injectFault({ kind: 'dropAnswer', endpoint: 'upload_all' });
+    rig.emu.injectFault({ kind: 'reset', endpoint: 'drive/v1/files', method: 'GET', count: 20 });
+    const gaveUp = await upload(next.path);
+    assert.ok(gaveUp.error instanceof FeishuError && gaveUp.error.code === 'NETWORK', String(gaveUp.error));
+    rig.emu.clearFaults();
+    const records = await store.list();
+    assert.deepEqual(records.map((r) => [r.method, r.uploadId, r.name]), [['all', '', `small-${n}.bin`]]);
+    const allCalls = rig.emu.stats().calls['drive/v1/files/upload_all'];
+    const again = await upload(next.path);
+    assert.equal(again.result?.recovered, true);
+    assert.equal(rig.emu.stats().calls['drive/v1/files/upload_all'], allCalls, 'not sent again');
+    storedOnce(`small-${n}.bin`, next.bytes);
+    assert.deepEqual(await store.list(), []);
+
+    // Cut early in the body, every time; 18 MiB at 16 MiB/s cannot all sit in socket buffers by then.
+    const cut = writeFixture(tmp.dir, `small-${++n}.bin`, 18 * MiB, n);
+    rig.emu.setShaping({ bytesPerSecond: 16 * MiB });
+    rig.emu.injectFault({ kind: 'reset', endpoint: 'upload_all', afterBytes: MiB, count: 10 });
+    const failed = await upload(cut.path);
+    assert.ok(failed.error instanceof FeishuError && failed.error.code === 'NETWORK');
+    rig.emu.clearFaults();
+    rig.emu.setShaping({});
+    assert.deepEqual(await store.list(), [], 'a body that never arrived whole cannot have been stored: nothing to look for');
+  });
+
   test('two uploads of one file to one folder at once: one runs, the other is told, nothing is stored twice', async () => {
     const f = fixture();
     rig.emu.setShaping({ bytesPerSecond: 16 * MiB });

@@ -90,6 +90,8 @@ export class FeishuClient {
   private readonly disposeHttp: () => void;
   private readonly clock: Clock;
   private readonly gate: CallGate;
+  /** Feishu's clock minus ours, in ms, from the last answer's Date header; undefined before the first answer. */
+  private serverOffsetMs?: number;
 
   constructor(private readonly options: FeishuClientOptions) {
     const created = createHttp(options.baseUrl, options.userAgent ?? 'feishu-upload');
@@ -101,6 +103,15 @@ export class FeishuClient {
 
   dispose(): void {
     this.disposeHttp();
+  }
+
+  /**
+   * Feishu's clock now, epoch ms, as the last answer's HTTP Date header tells it (1 s resolution: the estimate is
+   * the middle of that second); undefined until an answer carried one. Compared with Feishu's own timestamps
+   * (a listing's created_time), it cannot be fooled by a skewed local clock.
+   */
+  serverNow(): number | undefined {
+    return this.serverOffsetMs === undefined ? undefined : Date.now() + this.serverOffsetMs;
   }
 
   async tenantAccessToken(appId: string, appSecret: string, signal?: AbortSignal): Promise<FetchedToken> {
@@ -214,6 +225,8 @@ export class FeishuClient {
         transport: dispatched ? dispatchReporting(dispatched) : undefined,
       });
       this.report(call, started, res.status, peekCode(res.data), headerValue(res, 'x-tt-logid'));
+      const date = Date.parse(headerValue(res, 'date') ?? '');
+      if (Number.isFinite(date)) this.serverOffsetMs = date + 500 - Date.now();
       return res;
     } catch (err) {
       const mapped = transportError(err, call.endpoint);

@@ -110,7 +110,12 @@ export class Uploader {
     if (options.signal?.aborted) throw cancelledError();
     const parent = await this.resolveParent(target, options.signal);
     const method = chooseMethod(source.size);
-    const sent = method === 'all' ? await this.uploadAll(source, parent, options) : await this.uploadMultipartTracked(source, parent, options);
+    const sent =
+      method === 'all'
+        ? parent.api === 'files'
+          ? await this.tracked(source, parent, options, (t) => this.uploadAll(source, parent, options, t))
+          : await this.uploadAll(source, parent, options)
+        : await this.tracked(source, parent, options, (t) => this.uploadMultipartWithRestart(source, parent, options, t));
     return {
       fileToken: sent.fileToken,
       name: source.name,
@@ -161,12 +166,28 @@ export class Uploader {
     return untilAborted(this.rootLookup, signal);
   }
 
-  private async uploadAll(source: FileSource, parent: Parent, options: UploadOptions): Promise<Sent> {
-    const checksum = await streamChecksum(source, options.signal);
+  /**
+   * upload_all. To a folder it is recorded just before it leaves, so an answer lost on the way back (a cut
+   * connection here, a killed process before the next run) is followed by a look in the folder, not by a second
+   * copy. A body that never left completely cannot have been stored: no look then.
+   */
+  private async uploadAll(source: FileSource, parent: Parent, options: UploadOptions, tracked?: TrackedUpload): Promise<Sent> {
+    const { signal } = options;
+    const previous = tracked?.previous;
+    if (previous?.method === 'all') {
+      const found = await this.lookForFinished(source, parent, previous, signal, { relist: false });
+      if (found) return { fileToken: found, parts: 1, recovered: true };
+    }
+    const checksum = await streamChecksum(source, signal);
     const report = monotonic(options.onProgress);
-    const onBytes = (loaded: number, confirmed = 0): void =>
-      report({ bytesSent: Math.min(loaded, source.size), bytesConfirmed: confirmed, totalBytes: source.size, part: 1, parts: 1 });
+    let loaded = 0;
+    let bodySent = false;
+    const onBytes = (n: number, confirmed = 0): void => {
+      loaded = n;
+      report({ bytesSent: Math.min(n, source.size), bytesConfirmed: confirmed, totalBytes: source.size, part: 1, parts: 1 });
+    };
     const form = (): FormData => {
+      loaded = 0;
       const f = parentFields(parent, source.name);
       f.append('size', String(source.size));
       f.append('checksum', checksum);
@@ -174,21 +195,48 @@ export class Uploader {
       f.append('file', countingPassThrough(source.stream(), onBytes), { filename: source.name, contentType: 'application/octet-stream', knownLength: source.size });
       return f;
     };
-    const res = await withRetry(() => this.client.uploadAll(parent.api, form, options.signal), this.retryContext(options.signal));
+    // Feishu's clock when the first attempt leaves, less its uncertainty (the Date header has 1 s resolution).
+    const serverNow = tracked ? this.client.serverNow() : undefined;
+    const since = { preparedAt: this.wallNow(), serverPreparedAt: serverNow === undefined ? undefined : serverNow - 1500 };
+    await tracked?.sendingAll(since.serverPreparedAt);
+    let answerLost = false;
+    const attempt = async (): Promise<{ file_token: string; recovered?: boolean }> => {
+      if (answerLost && tracked) {
+        // Inside this retry loop already: a listing that fails is retried with the upload, not on its own.
+        const found = await this.lookForFinished(source, parent, since, signal, { relist: true, once: true });
+        if (found) return { file_token: found, recovered: true };
+      }
+      try {
+        return await this.client.uploadAll(parent.api, form, signal);
+      } catch (err) {
+        const whole = loaded >= source.size;
+        bodySent ||= whole;
+        if (whole && ambiguous(err)) answerLost = true;
+        throw err;
+      }
+    };
+    let res: { file_token: string; recovered?: boolean };
+    try {
+      res = await withRetry(attempt, this.retryContext(signal));
+    } catch (err) {
+      // Never sent whole: Feishu cannot have the file, so there is nothing for a later run to look for.
+      if (!bodySent) await tracked?.discard().catch(() => undefined);
+      throw err;
+    }
     onBytes(source.size, source.size);
-    return { fileToken: requireToken(res.file_token, parent.api, 'upload_all'), parts: 1 };
+    return { fileToken: requireToken(res.file_token, parent.api, 'upload_all'), parts: 1, recovered: res.recovered };
   }
 
   /**
-   * A multipart upload under its resume record (when the uploader keeps them): an earlier interrupted run of
-   * the same file to the same place is continued, a new one recorded part by part. On success or a failure that
-   * can never be continued the record goes; on cancel or a network that gave out it stays, for the next run.
+   * An upload under its record (when the uploader keeps them): an earlier interrupted run of the same file to the
+   * same place is continued, a new one recorded. On success or a failure that can never be continued the record
+   * goes; on cancel or a network that gave out it stays, for the next run.
    */
-  private async uploadMultipartTracked(source: FileSource, parent: Parent, options: UploadOptions): Promise<Sent> {
+  private async tracked(source: FileSource, parent: Parent, options: UploadOptions, upload: (tracked?: TrackedUpload) => Promise<Sent>): Promise<Sent> {
     const tracked = await this.resume?.open(source, { api: parent.api, parentType: parent.parentType, parentNode: parent.parentNode, extra: parent.extra }, options.resume ?? 'auto');
     try {
       if (tracked?.startOver) options.onStartOver?.(tracked.startOver);
-      const sent = await this.uploadMultipartWithRestart(source, parent, options, tracked);
+      const sent = await upload(tracked);
       // Done: the record goes. Failing to remove it must not fail an upload that worked (a later run finds
       // the file in the folder, or its upload_id spent, and starts over).
       await tracked?.discard().catch((err: unknown) => this.options.resume?.onWarning?.(`Could not remove the resume record of ${source.name}: ${String(err)}`));
@@ -205,7 +253,7 @@ export class Uploader {
 
   private async uploadMultipartWithRestart(source: FileSource, parent: Parent, options: UploadOptions, tracked?: TrackedUpload): Promise<Sent> {
     const maxRestarts = this.options.maxRestarts ?? 2;
-    let previous = tracked?.previous;
+    let previous = tracked?.previous?.method === 'multipart' ? tracked.previous : undefined;
     for (let restart = 0; ; ) {
       try {
         return await this.uploadMultipart(source, parent, options, tracked, previous);
@@ -235,7 +283,7 @@ export class Uploader {
       session = { ...previous, confirmed: new Set(previous.confirmed) };
       if (previous.finishSentAt !== undefined) {
         // The last run sent upload_finish and got no answer: the file may exist. Never store it twice.
-        const found = await this.lookForFinished(source, parent, previous, signal);
+        const found = await this.lookForFinished(source, parent, previous, signal, { relist: false });
         if (found) return { fileToken: found, parts: previous.blockNum, resumedFromPart: previous.blockNum + 1, recovered: true };
       }
       let first = 0;
@@ -347,7 +395,7 @@ export class Uploader {
     let answerLost = sentBefore;
     const once = (): Promise<{ file_token: string }> =>
       this.client.uploadFinish(parent.api, session.uploadId, blockNum, signal).catch((err: unknown) => {
-        if (err instanceof FeishuError && (err.category === 'network' || err.code === 'HTTP_ERROR')) answerLost = true;
+        if (ambiguous(err)) answerLost = true;
         throw err;
       });
     try {
@@ -355,7 +403,7 @@ export class Uploader {
       return { token: requireToken(res.file_token, parent.api, 'upload_finish'), recovered: false };
     } catch (err) {
       if (!answerLost || signal?.aborted || !(err instanceof FeishuError) || err.retryable) throw err;
-      const found = await this.lookForFinished(source, parent, session, signal, err);
+      const found = await this.lookForFinished(source, parent, session, signal, { relist: true, cause: err });
       if (found) return { token: found, recovered: true };
       throw err;
     }
@@ -363,27 +411,30 @@ export class Uploader {
 
   /**
    * After a finish whose answer was lost: the file in the target folder, created since prepare, or undefined.
-   * Media have no folder to look in (undefined). When the folder cannot be listed the upload stops with
-   * FINISH_UNCONFIRMED rather than risk a second copy.
+   * Media have no folder to look in (undefined). When the folder cannot be listed for good (a missing scope, no
+   * permission) the upload stops with FINISH_UNCONFIRMED rather than risk a second copy.
    */
   private async lookForFinished(
     source: FileSource,
     parent: Parent,
-    record: Pick<SessionRecord, 'preparedAt' | 'serverPreparedAt'> | undefined,
+    record: Pick<SessionRecord, 'preparedAt' | 'serverPreparedAt'>,
     signal: AbortSignal | undefined,
-    cause?: FeishuError,
+    how: { relist: boolean; once?: boolean; cause?: FeishuError },
   ): Promise<string | undefined> {
-    if (parent.api !== 'files' || !record) return undefined;
+    if (parent.api !== 'files') return undefined;
+    const { cause } = how;
     const query = { folderToken: parent.parentNode, name: source.name, size: source.size, serverPreparedAt: record.serverPreparedAt, localPreparedAt: record.preparedAt, signal };
+    const list = (): Promise<string | undefined> =>
+      how.once ? findFinishedFile(this.client, query) : withRetry(() => findFinishedFile(this.client, query), this.retryContext(signal));
     try {
-      const retry = this.retryContext(signal);
-      const found = await withRetry(() => findFinishedFile(this.client, query), retry);
-      if (found) return found;
-      // A listing may lag a file created a moment ago: look once more before calling it absent.
+      const found = await list();
+      if (found || !how.relist) return found;
+      // A listing may lag a file created a moment ago (an answer lost in this run): look once more.
       await this.clock.sleep(RELIST_DELAY_MS, signal);
-      return await withRetry(() => findFinishedFile(this.client, query), retry);
+      return await list();
     } catch (err) {
-      if (signal?.aborted || (err instanceof FeishuError && err.code === 'CANCELLED')) throw err;
+      // Cancelled, or the network gave out: the record stays and the next run looks again.
+      if (signal?.aborted || (err instanceof FeishuError && (err.code === 'CANCELLED' || err.retryable))) throw err;
       const reason = err instanceof FeishuError ? err.message : String(err);
       throw new FeishuError({
         code: 'FINISH_UNCONFIRMED',
@@ -392,6 +443,11 @@ export class Uploader {
       });
     }
   }
+}
+
+/** A failure after which the request may have been handled: the answer, not the request, may be what was lost. */
+function ambiguous(err: unknown): boolean {
+  return err instanceof FeishuError && (err.category === 'network' || err.code === 'HTTP_ERROR');
 }
 
 /**

@@ -14,7 +14,8 @@ export type StatFile = (path: string) => Promise<{ size: number; mtimeMs: number
 export async function offerable(records: readonly SessionRecord[], identity: Identity, now: number, stat: StatFile): Promise<SessionRecord[]> {
   const out: SessionRecord[] = [];
   for (const r of records) {
-    if (r.offeredAt !== undefined || r.identity.kind !== identity.kind || r.identity.id !== identity.id || !isResumable(r, now)) continue;
+    // An upload_all record keeps no parts: nothing to offer (uploading the file again looks in the folder first).
+    if (r.method !== 'multipart' || r.offeredAt !== undefined || r.identity.kind !== identity.kind || r.identity.id !== identity.id || !isResumable(r, now)) continue;
     const s = await stat(r.file.path);
     if (s && s.size === r.file.size && s.mtimeMs === r.file.mtimeMs) out.push(r);
   }

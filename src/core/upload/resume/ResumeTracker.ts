@@ -149,9 +149,19 @@ export class TrackedUpload {
 
   /** upload_prepare answered: from now on the upload can be continued. */
   async prepared(uploadId: string, blockSize: number, blockNum: number, serverTime?: number): Promise<void> {
+    await this.write(this.fresh('multipart', uploadId, blockSize, blockNum, serverTime));
+  }
+
+  /** upload_all is about to leave (serverTime: Feishu's clock now, when known): from now on the file may exist. */
+  async sendingAll(serverTime?: number): Promise<void> {
+    await this.write(this.fresh('all', '', this.file.size, 1, serverTime));
+  }
+
+  private fresh(method: SessionRecord['method'], uploadId: string, blockSize: number, blockNum: number, serverTime: number | undefined): SessionRecord {
     const now = this.tracker.now();
-    await this.write({
+    return {
       version: 1,
+      method,
       key: this.key,
       name: this.name,
       file: this.file,
@@ -164,7 +174,7 @@ export class TrackedUpload {
       preparedAt: now,
       serverPreparedAt: serverTime,
       updatedAt: now,
-    });
+    };
   }
 
   /** Feishu confirmed part `seq`: written before the next part leaves, so a crash costs at most one part. */
@@ -196,7 +206,7 @@ export class TrackedUpload {
   /** What is kept for later, after the upload stopped unfinished; undefined when nothing is. */
   kept(): KeptUpload | undefined {
     const r = this.record;
-    if (!r || this.broken) return undefined;
+    if (!r || this.broken || r.method !== 'multipart') return undefined;
     return {
       name: r.name,
       confirmedParts: r.confirmed.length,

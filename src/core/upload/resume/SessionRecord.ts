@@ -42,11 +42,16 @@ export interface SessionTarget {
 }
 
 /**
- * One multipart upload that may be continued: written atomically after prepare and after every part Feishu
- * confirmed. Never holds a token: the identity is an app id or a user's id (see identity.ts).
+ * One upload that may be continued: written atomically after prepare and after every part Feishu confirmed.
+ * Never holds a token: the identity is an app id or a user's id (see identity.ts).
+ *
+ * An upload_all to a folder is recorded too (method 'all', no upload_id, one block), just before it is sent:
+ * its answer can be lost like a finish's (a cut connection, a killed process), and the next run then looks in
+ * the folder before sending the file a second time.
  */
 export interface SessionRecord {
   readonly version: 1;
+  readonly method: 'multipart' | 'all';
   /** sessionKey() of identity, target, path and name: the file name in a store. */
   readonly key: string;
   /** file_name sent to Feishu. */
@@ -54,13 +59,17 @@ export interface SessionRecord {
   readonly file: FileFingerprint;
   readonly target: SessionTarget;
   readonly identity: Identity;
+  /** From prepare; '' for method 'all'. */
   readonly uploadId: string;
   /** block_size and block_num as upload_prepare answered. */
   readonly blockSize: number;
   readonly blockNum: number;
   /** seqs Feishu answered with success, ascending. */
   readonly confirmed: readonly number[];
-  /** When prepare answered, epoch ms by this machine's clock: the upload_id's life counts from here. */
+  /**
+   * When prepare answered (method 'all': when upload_all left), epoch ms by this machine's clock: the upload_id's
+   * life counts from here.
+   */
   readonly preparedAt: number;
   /**
    * The same moment by Feishu's clock (the answer's HTTP Date header), epoch ms, when it sent one: a file found
@@ -108,7 +117,9 @@ export function confirmedBytes(record: Pick<SessionRecord, 'confirmed' | 'blockS
 export function parseRecord(value: unknown): SessionRecord | undefined {
   if (!isObject(value) || value.version !== 1) return undefined;
   const { file, target, identity } = value;
+  const all = value.method === 'all';
   const ok =
+    (all || value.method === 'multipart') &&
     isHex(value.key) &&
     isText(value.name) &&
     isObject(file) &&
@@ -125,7 +136,7 @@ export function parseRecord(value: unknown): SessionRecord | undefined {
     isObject(identity) &&
     (identity.kind === 'app' || identity.kind === 'user') &&
     isText(identity.id) &&
-    isText(value.uploadId) &&
+    (all ? value.uploadId === '' && value.blockNum === 1 : isText(value.uploadId)) &&
     isCount(value.blockSize) &&
     isCount(value.blockNum) &&
     (value.blockNum as number) === Math.ceil((file.size as number) / (value.blockSize as number)) &&

@@ -8,6 +8,7 @@ function fakeClient() {
   let answerRoot!: (meta: { token: string }) => void;
   const calls: string[] = [];
   const client = {
+    serverNow: () => undefined,
     rootFolderMeta: (signal?: AbortSignal) => {
       calls.push(`root (signal: ${signal ? 'yes' : 'no'})`);
       return new Promise<{ token: string }>((resolve) => (answerRoot = resolve));
@@ -60,6 +61,7 @@ function fakeMultipart(options: { blockSize?: number; listError?: FeishuError; f
   let ids = 0;
   let now = 1_800_000_000_000;
   const client = {
+    serverNow: () => now,
     uploadPrepare: async (_api: string, body: { file_name: string; size: number }) => {
       const id = `u${++ids}`;
       sessions.set(id, { size: body.size, parts: new Set(), name: body.file_name });

@@ -10,6 +10,7 @@ const now = 1_800_000_000_000;
 function record(name: string, over: Partial<SessionRecord> = {}): SessionRecord {
   return {
     version: 1,
+    method: 'multipart',
     key: `${name.length}`.padEnd(32, '0'),
     name,
     file: { path: `/w/${name}`, size: 10 * MiB, mtimeMs: 5, head: 'ab'.repeat(32) },

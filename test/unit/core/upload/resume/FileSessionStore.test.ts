@@ -14,6 +14,7 @@ function record(name: string, preparedAt = Date.now()): SessionRecord {
   const target = { api: 'files', parentType: 'explorer', parentNode: 'fldA' } as const;
   return {
     version: 1,
+    method: 'multipart',
     key: sessionKey(identity, target, `/w/${name}`, name),
     name,
     file: { path: `/w/${name}`, size: 9, mtimeMs: 1, head: 'ab'.repeat(32) },

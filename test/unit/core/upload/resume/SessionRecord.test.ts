@@ -19,6 +19,7 @@ const folder = { api: 'files', parentType: 'explorer', parentNode: 'fldA' } as c
 function record(over: Partial<SessionRecord> = {}): SessionRecord {
   return {
     version: 1,
+    method: 'multipart',
     key: sessionKey(app, folder, '/w/big.iso', 'big.iso'),
     name: 'big.iso',
     file: { path: '/w/big.iso', size: 10 * MiB + 5, mtimeMs: 1_700_000_000_123.5, head: 'ab'.repeat(32) },
