@@ -2,26 +2,28 @@
 // Cancel a multipart upload mid-way → "Cancelled at N %" with Resume → Resume sends only the rest; then an upload
 // interrupted and the window reloaded → the start-up offer → Resume. Screenshots land in artifacts/e2e/resume/.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import { after, before } from 'node:test';
+import type { Locator } from 'playwright-core';
 import { startEmulator, type Emulator } from '../../src/emulator';
+import { patternBytes as bytes, sha256 } from '../helpers/fixtures';
 import {
   clickContextMenuItem,
   clickToastButton,
   defaultCacheDir,
-  makeTempDir,
+  dismissToasts,
   openWorkbench,
-  packageVsix,
   pollUntil,
+  prepareJourney,
   repoRoot,
   rightClickExplorerItem,
   runCommand,
+  runCommandWhenReady,
   screenshot,
+  settled,
   startCodeServer,
+  journey,
   tearDown,
   typeInQuickInput,
   waitForToast,
@@ -43,11 +45,8 @@ let wb: Workbench | undefined;
 let folderToken = '';
 
 before(async () => {
-  rmSync(artifactsDir, { recursive: true, force: true });
-  mkdirSync(artifactsDir, { recursive: true });
-  tmp = makeTempDir('feishu-e2e-resume-');
-  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--production'], { cwd: root, stdio: 'inherit' });
-  const vsixPath = await packageVsix(root, root, join(tmp, 'feishu-upload.vsix'), ['--no-dependencies', '--no-rewrite-relative-links']);
+  let vsixPath: string;
+  ({ tmp, vsixPath } = await prepareJourney(root, artifactsDir, 'feishu-e2e-resume-'));
   emu = await startEmulator({ keepBytes: false });
   folderToken = emu.addFolder();
   workspaceDir = join(tmp, 'ws');
@@ -70,21 +69,7 @@ after(async () => {
   await emu?.close();
 });
 
-function step(name: string, timeout: number, body: () => Promise<void>): void {
-  void test(name, { timeout }, async () => {
-    try {
-      await body();
-    } catch (err) {
-      if (wb) await screenshot(wb.page, `failed-${name.slice(0, 2).replace(/\W/g, '')}`).catch(() => undefined);
-      throw err;
-    }
-  });
-}
-
-function page(): Page {
-  assert.ok(wb, 'the workbench did not open');
-  return wb.page;
-}
+const { step, page } = journey(() => wb);
 
 /** Upload calls and bytes so far: each step compares before and after. */
 function counters(): { prepares: number; parts: number; duplicate: number; stored: number } {
@@ -98,19 +83,7 @@ function counters(): { prepares: number; parts: number; duplicate: number; store
 }
 
 step('1. Set App Credentials from the palette', 200_000, async () => {
-  await pollUntil(
-    'our command in the palette',
-    async () => {
-      try {
-        await runCommand(page(), 'Feishu: Set App Credentials', { timeout: 10_000 });
-        return true;
-      } catch {
-        await page().keyboard.press('Escape');
-        return undefined;
-      }
-    },
-    { timeoutMs: 150_000, intervalMs: 500 },
-  );
+  await runCommandWhenReady(page(), 'Feishu: Set App Credentials');
   await typeInQuickInput(page(), emu.appId, { prompt: /App ID/ });
   await typeInQuickInput(page(), emu.appSecret, { password: true, prompt: /App Secret/ });
   await waitForToast(page(), `Feishu app credentials saved. Uploads now use the app ${emu.appId}.`);
@@ -119,6 +92,7 @@ step('1. Set App Credentials from the palette', 200_000, async () => {
 step('2. Cancel a 60 MiB upload mid-way: "Cancelled at N %" with Resume; Resume sends only the rest', SLOW, async () => {
   const start = counters();
   const stop = await cancelMidway('big.bin', start.stored);
+  await settled(stop);
   await screenshot(page(), '01-cancelled-at-percent');
   const text = await stop.innerText();
   const m = /Cancelled at (\d+) %: ([\d.]+) MiB of big\.bin are on Feishu\. Resume sends only the rest\./.exec(text);
@@ -131,6 +105,7 @@ step('2. Cancel a 60 MiB upload mid-way: "Cancelled at N %" with Resume; Resume 
   await clickToastButton(stop, 'Resume');
   const done = await waitForToast(page(), 'Uploaded big.bin to Feishu.', { timeout: 120_000 });
   await done.locator('.monaco-button', { hasText: 'Copy Link' }).waitFor();
+  await settled(done);
   await screenshot(page(), '02-resumed-and-uploaded');
   const end = counters();
   assert.equal(end.prepares, cancelled.prepares, 'Resume continued the same upload_id: no new prepare');
@@ -154,9 +129,10 @@ step('3. An upload interrupted, the window reloaded: offered at start-up, Resume
   await page().locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 90_000 });
   const offer = await waitForToast(page(), /An upload to Feishu was interrupted: second\.bin at \d+ %\. Resume sends only the rest\./, { timeout: 120_000 });
   await offer.locator('.monaco-button', { hasText: 'Discard' }).waitFor();
+  await settled(offer);
   await screenshot(page(), '03-offered-at-start-up');
   await clickToastButton(offer, 'Resume');
-  await waitForToast(page(), 'Uploaded second.bin to Feishu.', { timeout: 120_000 });
+  await settled(await waitForToast(page(), 'Uploaded second.bin to Feishu.', { timeout: 120_000 }));
   await screenshot(page(), '04-offer-resumed-and-uploaded');
   const end = counters();
   assert.equal(end.prepares, cancelled.prepares, 'no new prepare');
@@ -169,7 +145,7 @@ step('3. An upload interrupted, the window reloaded: offered at start-up, Resume
 
 /** Uploads `name` slowly, presses Cancel once three parts are stored, returns the toast that says how far it got. */
 async function cancelMidway(name: string, storedBefore: number): Promise<Locator> {
-  await runCommand(page(), 'Notifications: Clear All Notifications');
+  await dismissToasts(page());
   emu.setShaping({ bytesPerSecond: 8 * MiB });
   await rightClickExplorerItem(page(), name);
   await clickContextMenuItem(page(), 'Upload to Feishu');
@@ -180,18 +156,4 @@ async function cancelMidway(name: string, storedBefore: number): Promise<Locator
   emu.setShaping({});
   await stop.locator('.monaco-button', { hasText: 'Resume' }).waitFor();
   return stop;
-}
-
-function bytes(size: number, seed: number): Buffer {
-  const b = Buffer.allocUnsafe(size);
-  let x = seed;
-  for (let i = 0; i < size; i++) {
-    x = (x * 1103515245 + 12345) >>> 0;
-    b[i] = x >>> 24;
-  }
-  return b;
-}
-
-function sha256(b: Buffer): string {
-  return createHash('sha256').update(b).digest('hex');
 }
