@@ -145,7 +145,7 @@ step('4. a 60 MiB multipart upload cancelled mid-way stores nothing yet; uploade
   await screenshot(page(), '05-multipart-progress');
   await clickToastButton(progress, 'Cancel');
   // The parts already sent are kept (issue 11): the message says how far it got and offers Resume.
-  await waitForToast(page(), /Cancelled at \d+ %: [\d.]+ MiB of big\.bin are on Feishu\. Resume sends only the rest\./);
+  await settled(await waitForToast(page(), /Cancelled at \d+ %: [\d.]+ MiB of big\.bin are on Feishu\. Resume sends only the rest\./));
   await screenshot(page(), '06-cancelled');
   assert.equal(emu.stats().uploadSessions.finished, finishedBefore, 'no upload was finished');
   assert.ok(!emu.listFiles().some((f) => f.name === 'big.bin'), 'the emulator holds no big.bin');

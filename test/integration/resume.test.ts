@@ -114,6 +114,26 @@ describe('resuming interrupted multipart uploads (core over the emulator)', () =
     assert.deepEqual(rig.emu.violations(), []);
   });
 
+  test('a cancel once a part\'s bytes all left waits for its answer: the part is kept, not sent again', async () => {
+    const f = fixture();
+    rig.emu.setShaping({ bytesPerSecond: 16 * MiB });
+    const ac = new AbortController();
+    const first = await upload(f.path, {
+      signal: ac.signal,
+      // The third part fully handed to the socket, its answer not in yet.
+      onProgress: (p) => {
+        if (p.bytesSent >= 3 * BLOCK && p.bytesConfirmed < 3 * BLOCK) ac.abort();
+      },
+    });
+    rig.emu.setShaping({});
+    assert.ok(first.error instanceof FeishuError && first.error.code === 'CANCELLED');
+    assert.deepEqual(first.kept.map((k) => k.confirmedParts), [3], 'the part on its way was answered and recorded');
+    const second = await upload(f.path);
+    assert.equal(second.result?.resumedFromPart, 4);
+    assert.equal(rig.emu.stats().uploadBytes.duplicate, 0);
+    storedOnce(`big-${n}.bin`, f.bytes);
+  });
+
   test('after 1061021 (the upload id expired on Feishu\'s side): starts over with a new prepare', async () => {
     const f = fixture();
     await upload(f.path, cancelAfter(2));

@@ -4,6 +4,7 @@ import type { FeishuClient, Prepared } from '../feishu/FeishuClient';
 import type { UploadApi } from '../feishu/wire';
 import { systemClock, type Clock } from '../limits/Clock';
 import { retryContext, withRetry, type RetryContext, type RetrySettings } from '../limits/retry';
+import { lingeringSignal } from '../limits/lingeringSignal';
 import { untilAborted } from '../limits/untilAborted';
 import { adler32, adler32Finish, adler32Update } from './checksum';
 import { countingBufferStream, countingPassThrough } from './countingStream';
@@ -89,6 +90,12 @@ const SESSION_REFUSED: ReadonlySet<number | string> = new Set([1061021, 1062007,
 
 /** How long to wait before looking in the folder a second time, in ms: a listing may lag a finished upload. */
 const RELIST_DELAY_MS = 2000;
+
+/**
+ * A part whose bytes had all left when the upload was cancelled gets this long for its answer, in ms (3 s): a
+ * part Feishu stored is then recorded, not sent again by the next run. Cancel still stops within that part.
+ */
+const PART_GRACE_MS = 3000;
 
 /** Uploads one file per call: upload_all up to 20 MiB, prepare/part/finish above. */
 export class Uploader {
@@ -340,7 +347,9 @@ export class Uploader {
           next.catch(() => undefined); // observed here; awaited (and rethrown) on the next turn
         };
         const base = confirmed;
+        let loadedOfPart = 0;
         const onBytes = (loaded: number): void => {
+          loadedOfPart = loaded;
           readAhead();
           report({ bytesSent: base + Math.min(loaded, current.data.length), bytesConfirmed: base, totalBytes: source.size, part: current.block.seq + 1, parts: blocks.length });
         };
@@ -357,7 +366,13 @@ export class Uploader {
           });
           return f;
         };
-        await withRetry(() => this.client.uploadPart(parent.api, form, signal), retry);
+        // A cancel that comes once the whole part is on its way lets the answer arrive first (PART_GRACE_MS).
+        const part = lingeringSignal(signal, () => loadedOfPart >= current.data.length, PART_GRACE_MS, this.clock);
+        try {
+          await withRetry(() => this.client.uploadPart(parent.api, form, part.signal), retry);
+        } finally {
+          part.dispose();
+        }
         onBytes(current.data.length); // also starts the read-ahead if no byte was counted yet
         confirmed += current.data.length;
         // Recorded before the next part leaves: a crash from here on costs no part twice.
