@@ -10,7 +10,7 @@ import { adler32, adler32Finish, adler32Update } from './checksum';
 import { countingBufferStream, countingPassThrough } from './countingStream';
 import { checkName, type FileSource } from './FileSource';
 import { chooseMethod, planBlocks, type Block, type UploadMethod } from './plan';
-import { findFinishedFile } from './resume/lostFinish';
+import { lookInFolder } from './resume/lostFinish';
 import { ResumeTracker, type KeptUpload, type ResumeInfo, type ResumeMode, type ResumeSettings, type StartOverReason, type TrackedUpload } from './resume/ResumeTracker';
 import { confirmedBytes, type SessionRecord } from './resume/SessionRecord';
 import { apiOf, checkMediaTarget, type UploadTarget } from './target';
@@ -87,9 +87,6 @@ const UPLOAD_ID_EXPIRED = 1061021;
  * or blocks missing at finish though recorded as sent (1062010). Such an upload starts over with a new prepare.
  */
 const SESSION_REFUSED: ReadonlySet<number | string> = new Set([1061021, 1062007, 1061002, 1062010]);
-
-/** How long to wait before looking in the folder a second time, in ms: a listing may lag a finished upload. */
-const RELIST_DELAY_MS = 2000;
 
 /**
  * A part whose bytes had all left when the upload was cancelled gets this long for its answer, in ms (3 s): a
@@ -437,26 +434,13 @@ export class Uploader {
     how: { relist: boolean; once?: boolean; cause?: FeishuError },
   ): Promise<string | undefined> {
     if (parent.api !== 'files') return undefined;
-    const { cause } = how;
     const query = { folderToken: parent.parentNode, name: source.name, size: source.size, serverPreparedAt: record.serverPreparedAt, localPreparedAt: record.preparedAt, signal };
-    const list = (): Promise<string | undefined> =>
-      how.once ? findFinishedFile(this.client, query) : withRetry(() => findFinishedFile(this.client, query), this.retryContext(signal));
-    try {
-      const found = await list();
-      if (found || !how.relist) return found;
-      // A listing may lag a file created a moment ago (an answer lost in this run): look once more.
-      await this.clock.sleep(RELIST_DELAY_MS, signal);
-      return await list();
-    } catch (err) {
-      // Cancelled, or the network gave out: the record stays and the next run looks again.
-      if (signal?.aborted || (err instanceof FeishuError && (err.code === 'CANCELLED' || err.retryable))) throw err;
-      const reason = err instanceof FeishuError ? err.message : String(err);
-      throw new FeishuError({
-        code: 'FINISH_UNCONFIRMED',
-        detail: `${JSON.stringify(source.name)}: listing the folder failed: ${reason}${cause ? `; the finish was answered: ${cause.message}` : ''}`,
-        cause: err,
-      });
-    }
+    return lookInFolder(this.client, query, {
+      retry: how.once ? undefined : this.retryContext(signal),
+      relist: how.relist,
+      cause: how.cause,
+      sleep: (ms, s) => this.clock.sleep(ms, s),
+    });
   }
 }
 

@@ -1,11 +1,16 @@
 import { listFolder } from '../../drive/listFolder';
+import { FeishuError } from '../../errors/FeishuError';
 import type { FeishuClient } from '../../feishu/FeishuClient';
+import { withRetry, type RetryContext } from '../../limits/retry';
 
 /**
  * How far this machine's clock may be off Feishu's when Feishu's answer to prepare carried no Date header, in
  * ms (60 s). Only then is the local clock used to tell this upload's file from an older one of the same name.
  */
 export const LOCAL_CLOCK_SKEW_MS = 60_000;
+
+/** How long to wait before looking in the folder a second time, in ms: a listing may lag a finished upload. */
+export const RELIST_DELAY_MS = 2000;
 
 /** A folder holds at most 1 500 items per level (docs/feishu/drive.md §4): 8 pages of 200 cover it. */
 const MAX_PAGES = 8;
@@ -38,4 +43,38 @@ export async function findFinishedFile(client: FeishuClient, q: FinishedFileQuer
     if (!best || created > best.created) best = { token: entry.token, created };
   }
   return best?.token;
+}
+
+export interface LookOptions {
+  /** Retries (and the cancel signal) of the listing; none when the caller retries around it already. */
+  retry?: RetryContext;
+  /** Look a second time after RELIST_DELAY_MS when the first look finds nothing (the answer was lost just now). */
+  relist: boolean;
+  /** The error finish was refused with after its answer was lost, for the message. */
+  cause?: FeishuError;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/**
+ * findFinishedFile, with what to do when the folder cannot be looked at: a cancel, or a network that gave out,
+ * is thrown as it is (the record stays and the next run looks again); a lasting refusal (a missing scope, no
+ * permission) becomes FINISH_UNCONFIRMED, which tells the user to look before uploading again.
+ */
+export async function lookInFolder(client: FeishuClient, q: FinishedFileQuery, options: LookOptions): Promise<string | undefined> {
+  const { retry, cause } = options;
+  const list = (): Promise<string | undefined> => (retry ? withRetry(() => findFinishedFile(client, q), retry) : findFinishedFile(client, q));
+  try {
+    const found = await list();
+    if (found || !options.relist) return found;
+    await options.sleep(RELIST_DELAY_MS, q.signal);
+    return await list();
+  } catch (err) {
+    if (q.signal?.aborted || (err instanceof FeishuError && (err.code === 'CANCELLED' || err.retryable))) throw err;
+    const reason = err instanceof FeishuError ? err.message : String(err);
+    throw new FeishuError({
+      code: 'FINISH_UNCONFIRMED',
+      detail: `${JSON.stringify(q.name)}: listing the folder failed: ${reason}${cause ? `; the finish was answered: ${cause.message}` : ''}`,
+      cause: err,
+    });
+  }
 }
