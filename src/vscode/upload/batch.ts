@@ -43,18 +43,22 @@ export interface BatchListener {
   fileStarted(index: number): void;
   /** Bytes of the current file sent so far. */
   fileProgress(bytesSent: number): void;
+  /** The current file continues an interrupted upload: these bytes were on Feishu already (not sent now). */
+  fileSkipped?(bytes: number): void;
   fileFinished(index: number, outcome: FileOutcome): void;
 }
 
 /**
  * Uploads (or skips) one file; the extension opens the file, runs the engine and builds the link. `onKept`
- * hears what of an unfinished multipart upload stays on Feishu for a later run.
+ * hears what of an unfinished multipart upload stays on Feishu for a later run, `onSkipped` what an earlier one
+ * left there.
  */
 export type UploadOne = (
   file: BatchFile,
   signal: AbortSignal,
   onProgress: (bytesSent: number) => void,
   onKept?: (kept: KeptUpload) => void,
+  onSkipped?: (bytes: number) => void,
 ) => Promise<UploadedFile | SkippedFile>;
 
 /**
@@ -91,7 +95,13 @@ export async function runBatch(files: readonly BatchFile[], upload: UploadOne, s
 async function uploadOne(file: BatchFile, upload: UploadOne, signal: AbortSignal, listener?: BatchListener): Promise<{ outcome: FileOutcome; cancel?: boolean }> {
   let kept: KeptUpload | undefined;
   try {
-    const result = await upload(file, signal, (bytes) => listener?.fileProgress(bytes), (k) => (kept = k));
+    const result = await upload(
+      file,
+      signal,
+      (bytes) => listener?.fileProgress(bytes),
+      (k) => (kept = k),
+      (bytes) => listener?.fileSkipped?.(bytes),
+    );
     return { outcome: 'skipped' in result ? { file, status: 'skipped', result } : { file, status: 'uploaded', result } };
   } catch (err) {
     if (isCancelled(err) || signal.aborted) return { outcome: { file, status: 'notUploaded', kept }, cancel: true };

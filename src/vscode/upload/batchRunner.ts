@@ -40,7 +40,7 @@ export function loggedUpload<R extends UploadedFile | SkippedFile>(
   send: (source: FileSource, options: UploadOptions, file: BatchFile) => Promise<R>,
   done: (file: BatchFile, result: R) => string,
 ): UploadOne {
-  return async (file, signal, onProgress, onKept) => {
+  return async (file, signal, onProgress, onKept, onSkipped) => {
     services.log.fileStarted(file.path, file.size, where);
     const source = await openFileSource(file.path);
     try {
@@ -49,7 +49,10 @@ export function loggedUpload<R extends UploadedFile | SkippedFile>(
         {
           signal,
           onProgress: (p) => onProgress(p.bytesSent),
-          onResume: (r) => services.log.info(`resuming ${file.path} at part ${r.fromPart} of ${r.parts} (${formatBytes(r.skippedBytes)} already on Feishu)`),
+          onResume: (r) => {
+            services.log.info(`resuming ${file.path} at part ${r.fromPart} of ${r.parts} (${formatBytes(r.skippedBytes)} already on Feishu)`);
+            onSkipped?.(r.skippedBytes);
+          },
           onStartOver: (reason) => services.log.info(`an interrupted upload of ${file.path} was found but cannot be continued (${reason}); starting over`),
           onKept: (k) => {
             services.log.info(`kept for later: ${k.confirmedParts} of ${k.parts} parts of ${file.path} are on Feishu`);
