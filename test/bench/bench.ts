@@ -173,7 +173,8 @@ bandwidth). **Ideal** is the fastest schedule those rules allow (calls back to b
 emulator itself spent beyond that per call (multipart parsing, Adler-32 and SHA-256 of every part, the temp-file
 write), summed over the upload from its own log: a real server has such a cost too, no client can go below it, and
 the SDK pays it as well. **Ours** is \`feishu-upload upload\` as a
-separate process (time as the CLI reports it: token, root folder, prepare, parts, finish). **SDK** is
+separate process (time as the CLI reports it: token, root folder, prepare, parts, finish), recording every confirmed part
+for resume as it always does (a flushed temp file renamed into place, before the next part leaves). **SDK** is
 @larksuiteoapi/node-sdk 1.74.0 the way its users write it: \`readFileSync\`, \`uploadPrepare\`, a plain
 sequential \`uploadPart\` loop, \`uploadFinish\` (test/bench/sdkClient.ts). Peak RSS is the process's maxRSS.
 
