@@ -2,7 +2,7 @@ import {
   connectOAuth,
   createEngines,
   FeishuError,
-  FileSessionStore,
+  FileResumeStore,
   redact,
   UserSession,
   type CallInfo,
@@ -97,7 +97,7 @@ export async function openSession(args: CommonArgs & { as?: ActAs }, io: CliIo):
       onWarning: (w) => io.stderr.write(`${t('warning: {0}', redact(w))}\n`),
       userAgent: 'feishu-upload-cli',
       // Multipart uploads are recorded here, so running the same command again continues an interrupted one.
-      sessions: new FileSessionStore(sessionsDir(io.env)),
+      resumeStore: new FileResumeStore(sessionsDir(io.env)),
     });
     if (args.verbose) io.stderr.write(`${actingLine(engines, t)}\n`);
     return { ...engines, dispose: () => (engines.dispose(), account.dispose()) };

@@ -13,7 +13,7 @@ import { DrivePacer } from './limits/DrivePacer';
 import { docxWritePacer, type KeyedPacer } from './limits/KeyedPacer';
 import type { RetrySettings } from './limits/retry';
 import type { ResumeSettings } from './upload/resume/ResumeTracker';
-import type { SessionStore } from './upload/resume/SessionStore';
+import type { ResumeStore } from './upload/resume/ResumeStore';
 import { Uploader, type UploaderOptions } from './upload/Uploader';
 
 export interface EngineOptions extends ConnectOptions, RetrySettings {
@@ -36,7 +36,7 @@ export interface EngineOptions extends ConnectOptions, RetrySettings {
    */
   signedInUser?: SignedInUser;
   /** Where multipart uploads are recorded, so an interrupted one continues where it stopped. Default: nowhere. */
-  sessions?: SessionStore;
+  resumeStore?: ResumeStore;
   /** Resume timing (upload_id life, margin, wall clock); defaults are Feishu's, tests shorten them. */
   resume?: Pick<ResumeSettings, 'lifeMs' | 'marginMs' | 'now'>;
 }
@@ -66,7 +66,7 @@ export function createEngines(options: EngineOptions, connectClient: (options: C
   // connectClient has refused missing credentials by now.
   const identity = identityOf(options.credentials!);
   const retry: RetrySettings = { clock: options.clock, random: options.random, retry: options.retry, onRetry: options.onRetry };
-  const resume = options.sessions && { ...options.resume, store: options.sessions, identity, onWarning: options.onWarning };
+  const resume = options.resumeStore && { ...options.resume, store: options.resumeStore, identity, onWarning: options.onWarning };
   const uploader = new Uploader(client, { ...options.uploader, ...retry, resume });
   const docx = new DocxApi(client, options.docxPacer ?? docxWritePacer(options.clock ?? systemClock));
   const documents = new DocumentUploader(client, uploader, docx, { ...retry, onWarning: options.onWarning });

@@ -13,7 +13,7 @@ import {
   type ImporterOptions,
   type EngineOptions,
   type RetryPolicy,
-  type SessionStore,
+  type ResumeStore,
   type Uploader,
   type UploaderOptions,
 } from '../../src/core';
@@ -51,7 +51,7 @@ export async function startRig(
     /** Another identity than the emulator's app, e.g. a user access token the emulator knows. */
     userAccessToken?: string;
     /** Resume records (none: uploads are not recorded). */
-    sessions?: SessionStore;
+    resumeStore?: ResumeStore;
     resume?: EngineOptions['resume'];
   } = {},
 ): Promise<Rig> {
@@ -82,7 +82,7 @@ export async function startRig(
     retry: options.retry ?? retry,
     uploader: options.uploader,
     importer: { pollDelaysMs: [5], ...options.importer },
-    sessions: options.sessions,
+    resumeStore: options.resumeStore,
     resume: options.resume,
   });
   return {

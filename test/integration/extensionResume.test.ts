@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
-import { FileSessionStore, identityOf, sessionKey, type SessionRecord } from '../../src/core';
+import { FileResumeStore, identityOf, sessionKey, type SessionRecord } from '../../src/core';
 import type { Emulator } from '../../src/emulator';
 import { ExtensionHost } from '../helpers/extensionHost';
 import { sha256, writeFixture } from '../helpers/fixtures';
@@ -27,7 +27,7 @@ beforeEach(async () => {
   emu.setShaping({});
 });
 
-const store = (): FileSessionStore => new FileSessionStore(join(fake.globalStorageDir, 'upload-sessions'));
+const store = (): FileResumeStore => new FileResumeStore(join(fake.globalStorageDir, 'upload-sessions'));
 const uploaded = (name: string) => emu.listFiles().filter((f) => f.name === name);
 
 /** Uploads `name` to My Space and presses Cancel once a few progress reports came (a part or two through). */

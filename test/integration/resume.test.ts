@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import {
   FeishuError,
-  FileSessionStore,
+  FileResumeStore,
   openFileSource,
   type KeptUpload,
   type ResumeInfo,
@@ -27,14 +27,14 @@ const PARTS = 6;
 describe('resuming interrupted multipart uploads (core over the emulator)', () => {
   let rig: Rig;
   const tmp = tempDir();
-  let store: FileSessionStore;
+  let store: FileResumeStore;
   let now = Date.now();
   let folder = '';
   let n = 0;
 
   before(async () => {
-    store = new FileSessionStore(join(tmp.dir, 'state', 'upload-sessions'));
-    rig = await startRig({ sessions: store, resume: { now: () => now }, retry: { maxRetries: 4, delaysMs: [20, 40], jitter: 0, maxServerWaitMs: 100 } });
+    store = new FileResumeStore(join(tmp.dir, 'state', 'upload-sessions'));
+    rig = await startRig({ resumeStore: store, resume: { now: () => now }, retry: { maxRetries: 4, delaysMs: [20, 40], jitter: 0, maxServerWaitMs: 100 } });
   });
   after(async () => {
     await rig.close();

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { identityOf, UPLOAD_ID_LIFE_MS, type SessionRecord, type SessionStore } from '../../core';
+import { identityOf, UPLOAD_ID_LIFE_MS, type SessionRecord, type ResumeStore } from '../../core';
 import type { Services } from '../services/services';
 import { uploadFiles } from '../upload/uploadFlow';
 import { batchesOf, offerable, offerText, type StatFile } from './interrupted';
@@ -18,7 +18,7 @@ const statFile: StatFile = async (path) => {
  */
 export async function offerInterruptedUploads(services: Services): Promise<void> {
   const credentials = await services.secrets.credentials();
-  const store = services.sessions;
+  const store = services.resumeStore;
   await store.sweep(Date.now() - UPLOAD_ID_LIFE_MS);
   if (!credentials) return;
   const candidates = await offerable(await store.list(), identityOf(credentials), Date.now(), statFile);
@@ -44,7 +44,7 @@ export async function offerInterruptedUploads(services: Services): Promise<void>
 }
 
 /** Marks the record offered, under its lock; undefined when another window holds it or already offered it. */
-async function claim(store: SessionStore, key: string): Promise<SessionRecord | undefined> {
+async function claim(store: ResumeStore, key: string): Promise<SessionRecord | undefined> {
   const attempt = await store.lock(key);
   if (!attempt.ok) return undefined;
   try {
@@ -58,7 +58,7 @@ async function claim(store: SessionStore, key: string): Promise<SessionRecord | 
   }
 }
 
-async function discardRecord(store: SessionStore, key: string): Promise<boolean> {
+async function discardRecord(store: ResumeStore, key: string): Promise<boolean> {
   const attempt = await store.lock(key);
   if (!attempt.ok) return false; // being uploaded right now in another window: not ours to drop
   try {

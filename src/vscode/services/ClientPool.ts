@@ -6,7 +6,7 @@ import {
   type EngineOptions,
   type Engines,
   type KeyedPacer,
-  type SessionStore,
+  type ResumeStore,
   type UploaderOptions,
 } from '../../core';
 import type { Connection } from '../auth/UserAuth';
@@ -27,7 +27,7 @@ export interface ClientPoolOptions {
   /** A problem worth a log line that is not the error being reported (e.g. an empty block left behind). */
   onWarning?: (message: string) => void;
   /** Resume records of multipart uploads, shared by every window (global storage); none: not recorded. */
-  sessions?: SessionStore;
+  resumeStore?: ResumeStore;
   /** For tests; default the core's createEngines. */
   createEngines?: (options: EngineOptions) => Engines;
 }
@@ -124,7 +124,7 @@ export class ClientPool {
       onCall: this.options.onCall,
       onRetry: this.options.onRetry,
       onWarning: this.options.onWarning,
-      sessions: this.options.sessions,
+      resumeStore: this.options.resumeStore,
       userAgent: 'feishu-upload-vscode',
     });
     return { engines, settings, leases: 0, stale: false };

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { CallGate, DrivePacer, docxWritePacer, FileSessionStore, systemClock, type Clock, type SessionStore, type Translate } from '../../core';
+import { CallGate, DrivePacer, docxWritePacer, FileResumeStore, systemClock, type Clock, type ResumeStore, type Translate } from '../../core';
 import { AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, FeishuAuthProvider } from '../auth/FeishuAuthProvider';
 import { UserAuth } from '../auth/UserAuth';
 import { whoLabel } from '../auth/whoLabel';
@@ -34,7 +34,7 @@ export interface Services {
   readonly history: UploadHistory;
   readonly clock: Clock;
   /** Resume records of interrupted multipart uploads, in global storage: shared by every window of this machine. */
-  readonly sessions: SessionStore;
+  readonly resumeStore: ResumeStore;
   /** Read on every use: settings can change at any time. */
   settings(): FeishuSettings;
 }
@@ -60,7 +60,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     log,
     onCall: (info) => log.call(info),
   });
-  const sessions = new FileSessionStore(join(context.globalStorageUri.fsPath, 'upload-sessions'));
+  const resumeStore = new FileResumeStore(join(context.globalStorageUri.fsPath, 'upload-sessions'));
   const clients = new ClientPool({
     connection: () => auth.connection(),
     settings,
@@ -71,7 +71,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     onCall: (info) => log.call(info),
     onRetry: (err, retry, delayMs) => log.retry(err, retry, delayMs),
     onWarning: (message) => log.warn(message),
-    sessions,
+    resumeStore,
   });
   const activity = new ActivityTracker();
   const statusBar = new UploadStatusBar(activity, t);
@@ -86,7 +86,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     recentFolders: new RecentFolders(context.globalState),
     history: new UploadHistory(context.globalState),
     clock: systemClock,
-    sessions,
+    resumeStore,
     settings,
   };
   const provider = new FeishuAuthProvider(services);

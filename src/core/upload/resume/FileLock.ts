@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { hostname } from 'node:os';
 import { FeishuError } from '../../errors/FeishuError';
-import type { LockAttempt, LockHolder, SessionLock } from './SessionStore';
+import type { LockAttempt, LockHolder, SessionLock } from './ResumeStore';
 
 export interface FileLockOptions {
   /**

@@ -15,7 +15,7 @@ import {
   type SessionRecord,
   type SessionTarget,
 } from './SessionRecord';
-import type { SessionLock, SessionStore } from './SessionStore';
+import type { SessionLock, ResumeStore } from './ResumeStore';
 
 /**
  * How an upload treats an earlier interrupted one of the same file to the same place:
@@ -57,7 +57,7 @@ export interface KeptUpload {
 }
 
 export interface ResumeSettings {
-  store: SessionStore;
+  store: ResumeStore;
   /** Who uploads: records of one identity are never continued by another (Feishu would answer 1062007). */
   identity: Identity;
   /** Life of an upload_id, in ms. Default UPLOAD_ID_LIFE_MS (24 h); shorter in tests. */
@@ -132,7 +132,7 @@ export class TrackedUpload {
 
   constructor(
     private readonly tracker: ResumeTracker,
-    private readonly store: SessionStore,
+    private readonly store: ResumeStore,
     private readonly lock: SessionLock,
     private readonly key: string,
     private readonly name: string,

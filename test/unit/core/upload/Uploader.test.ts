@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { FeishuError, MemorySessionStore, ResumeTracker, Uploader, type FeishuClient } from '../../../../src/core';
+import { FeishuError, MemoryResumeStore, ResumeTracker, Uploader, type FeishuClient } from '../../../../src/core';
 import { memorySource } from '../../../helpers/memorySource';
 
 /** A client whose root folder lookup answers only when the test says so; upload_all answers at once. */
@@ -115,7 +115,7 @@ const BIG = 20 * 1024 * 1024 + 1;
 
 void test('a lost finish answer: the file found in the folder is reported, nothing is uploaded again', async () => {
   const fake = fakeMultipart({ blockSize: 8 * 1024 * 1024, finishAnswer: 'lost' });
-  const store = new MemorySessionStore();
+  const store = new MemoryResumeStore();
   const uploader = new Uploader(fake.client, { retry: fastRetry, resume: { store, identity: { kind: 'app', id: 'a' }, now: fake.now } });
   // An older file of the same name in the folder must not be taken for this upload.
   fake.listing.push({ token: 'boxOld', name: 'big.bin', type: 'file', created_time: String(Math.floor(fake.now() / 1000) - 3600) });
@@ -145,7 +145,7 @@ void test('a lost finish answer and a folder that cannot be listed: FINISH_UNCON
 
 void test('a run killed after finish left: the next run looks in the folder first and sends nothing', async () => {
   const fake = fakeMultipart({ blockSize: 8 * 1024 * 1024 });
-  const store = new MemorySessionStore();
+  const store = new MemoryResumeStore();
   const resume = { store, identity: { kind: 'app', id: 'a' } as const, now: fake.now };
   // What a run killed right after sending upload_finish leaves behind.
   const first = await new ResumeTracker(resume).open(onDisk(BIG), { api: 'files', parentType: 'explorer', parentNode: 'fldA' }, 'auto');
@@ -167,7 +167,7 @@ void test('a run killed after finish left: the next run looks in the folder firs
 
 void test('a resumed upload skips the confirmed parts and reports progress from where it was', async () => {
   const fake = fakeMultipart({ blockSize: 8 * 1024 * 1024 });
-  const store = new MemorySessionStore();
+  const store = new MemoryResumeStore();
   const resume = { store, identity: { kind: 'app', id: 'a' } as const, now: fake.now };
   const cancel = new AbortController();
   const kept: unknown[] = [];
@@ -196,7 +196,7 @@ void test('a resumed upload skips the confirmed parts and reports progress from 
 
 void test('a permanent failure drops the record; the next run starts over', async () => {
   const fake = fakeMultipart({ blockSize: 8 * 1024 * 1024 });
-  const store = new MemorySessionStore();
+  const store = new MemoryResumeStore();
   const uploader = new Uploader(fake.client, { retry: fastRetry, resume: { store, identity: { kind: 'app', id: 'a' } } });
   const realPart = fake.client.uploadPart.bind(fake.client);
   let calls = 0;

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { FeishuError, MemorySessionStore, ResumeTracker, type SessionStore } from '../../../../../src/core';
+import { FeishuError, MemoryResumeStore, ResumeTracker, type ResumeStore } from '../../../../../src/core';
 import { memorySource } from '../../../../helpers/memorySource';
 
 const identity = { kind: 'app', id: 'cli_a' } as const;
@@ -9,7 +9,7 @@ const bytes = Buffer.alloc(10, 7);
 const onDisk = (b = bytes, mtimeMs = 1000) => ({ ...memorySource('a.bin', b), path: '/w/a.bin', mtimeMs });
 
 void test('a new upload is recorded at prepare and after every confirmed part; done removes it', async () => {
-  const store = new MemorySessionStore();
+  const store = new MemoryResumeStore();
   let now = 5_000_000;
   const tracker = new ResumeTracker({ store, identity, now: () => now });
   const t = await tracker.open(onDisk(), target, 'auto');
@@ -31,7 +31,7 @@ void test('a new upload is recorded at prepare and after every confirmed part; d
 });
 
 void test('the next run continues the record; a changed file, a dead upload id or --no-resume start over', async () => {
-  const store = new MemorySessionStore();
+  const store = new MemoryResumeStore();
   let now = 5_000_000;
   const tracker = new ResumeTracker({ store, identity, now: () => now });
   const first = await tracker.open(onDisk(), target, 'auto');
@@ -72,7 +72,7 @@ void test('the next run continues the record; a changed file, a dead upload id o
 });
 
 void test('another holder of the record: UPLOAD_IN_PROGRESS naming it; mode off and bytes without a file are not tracked', async () => {
-  const store = new MemorySessionStore();
+  const store = new MemoryResumeStore();
   const tracker = new ResumeTracker({ store, identity });
   const held = await tracker.open(onDisk(), target, 'auto');
   await assert.rejects(
@@ -90,8 +90,8 @@ void test('another holder of the record: UPLOAD_IN_PROGRESS naming it; mode off 
 
 void test('a store that cannot be written does not stop the upload: a warning, and it goes on untracked', async () => {
   const warnings: string[] = [];
-  const memory = new MemorySessionStore();
-  const broken: SessionStore = {
+  const memory = new MemoryResumeStore();
+  const broken: ResumeStore = {
     lock: (k) => memory.lock(k),
     load: (k) => memory.load(k),
     save: async () => {
@@ -108,7 +108,7 @@ void test('a store that cannot be written does not stop the upload: a warning, a
   assert.deepEqual(warnings, ['Could not write the resume record of a.bin (Error: ENOSPC: no space left on device); the upload goes on, but cannot be continued if interrupted.']);
   await t!.release();
 
-  const unreadable: SessionStore = { ...broken, lock: async () => Promise.reject(new Error('EACCES: permission denied')) };
+  const unreadable: ResumeStore = { ...broken, lock: async () => Promise.reject(new Error('EACCES: permission denied')) };
   const none = await new ResumeTracker({ store: unreadable, identity, onWarning: (w) => warnings.push(w) }).open(onDisk(), target, 'auto');
   assert.equal(none, undefined);
   assert.equal(warnings.at(-1), 'Resume records cannot be used (Error: EACCES: permission denied); a.bin is uploaded without one.');

@@ -19,7 +19,7 @@ export type LockAttempt = { ok: true; lock: SessionLock } | { ok: false; holder:
  * Where resume records live: a port, so the core stays free of where that is (a state folder for the CLI, the
  * extension's global storage, memory in tests). Readers never see a half-written record.
  */
-export interface SessionStore {
+export interface ResumeStore {
   /** Takes the record's lock without waiting; `ok: false` names the holder. */
   lock(key: string): Promise<LockAttempt>;
   /** The record, or undefined (none, or unreadable: an unreadable one is removed). */

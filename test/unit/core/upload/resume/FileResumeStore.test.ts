@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { FileSessionStore, sessionKey, type SessionRecord } from '../../../../../src/core';
+import { FileResumeStore, sessionKey, type SessionRecord } from '../../../../../src/core';
 import { tempDir } from '../../../../helpers/fixtures';
 
 const tmp = tempDir();
@@ -29,7 +29,7 @@ function record(name: string, preparedAt = Date.now()): SessionRecord {
   };
 }
 
-const store = (): FileSessionStore => new FileSessionStore(join(tmp.dir, `s${n++}`, 'upload-sessions'));
+const store = (): FileResumeStore => new FileResumeStore(join(tmp.dir, `s${n++}`, 'upload-sessions'));
 
 void test('save, load, list, remove; the folder is private (0700) and records too (0600); no temp file is left', async () => {
   const s = store();

@@ -1,8 +1,8 @@
 import type { SessionRecord } from './SessionRecord';
-import type { LockAttempt, SessionStore } from './SessionStore';
+import type { LockAttempt, ResumeStore } from './ResumeStore';
 
 /** Records in memory, for tests and for callers that want resume within one process only. */
-export class MemorySessionStore implements SessionStore {
+export class MemoryResumeStore implements ResumeStore {
   private readonly records = new Map<string, SessionRecord>();
   private readonly locked = new Set<string>();
   /** Every save, in order: tests read what was written when. */

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { tryLock, type FileLockOptions } from './FileLock';
 import { parseRecord, type SessionRecord } from './SessionRecord';
-import type { LockAttempt, SessionStore } from './SessionStore';
+import type { LockAttempt, ResumeStore } from './ResumeStore';
 
 /** Temp files and moved-aside locks older than this are debris of a crashed writer, in ms (1 h). */
 const DEBRIS_AGE_MS = 60 * 60 * 1000;
@@ -19,7 +19,7 @@ const KEY = /^[0-9a-f]{32}$/;
  * folder entry itself is not flushed: after a power cut the rename may be lost, which leaves the previous record
  * (one confirmed part fewer) and costs one part sent again, never a wrong upload.
  */
-export class FileSessionStore implements SessionStore {
+export class FileResumeStore implements ResumeStore {
   private ready?: Promise<unknown>;
 
   constructor(
