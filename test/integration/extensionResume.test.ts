@@ -27,7 +27,7 @@ beforeEach(async () => {
   emu.setShaping({});
 });
 
-const store = (): FileResumeStore => new FileResumeStore(join(fake.globalStorageDir, 'upload-sessions'));
+const store = (): FileResumeStore => new FileResumeStore(join(fake.globalStorage, 'upload-sessions'));
 const uploaded = (name: string) => emu.listFiles().filter((f) => f.name === name);
 
 /** Uploads `name` to My Space and presses Cancel once a few progress reports came (a part or two through). */

@@ -17,11 +17,12 @@ const statFile: StatFile = async (path) => {
  * file again resumes it, and a record whose upload_id died is swept.
  */
 export async function offerInterruptedUploads(services: Services): Promise<void> {
-  const credentials = await services.secrets.credentials();
   const store = services.resumeStore;
   await store.sweep(Date.now() - UPLOAD_ID_LIFE_MS);
-  if (!credentials) return;
-  const candidates = await offerable(await store.list(), identityOf(credentials), Date.now(), statFile);
+  // Who uploads act as now (feishu.identity over what is stored): the identity the engines record uploads under.
+  const connection = await services.auth.connection();
+  if (!connection) return;
+  const candidates = await offerable(await store.list(), identityOf(connection.credentials), Date.now(), statFile);
   const claimed: SessionRecord[] = [];
   for (const record of candidates) {
     const mine = await claim(store, record.key);
@@ -34,7 +35,7 @@ export async function offerInterruptedUploads(services: Services): Promise<void>
   const discard = t('Discard');
   const pick = await vscode.window.showInformationMessage(offerText(claimed, t), resume, discard);
   if (pick === resume) {
-    for (const batch of batchesOf(claimed)) await uploadFiles(services, batch.files, batch.target, undefined);
+    for (const batch of batchesOf(claimed)) await uploadFiles(services, { files: batch.files, folders: [] }, batch.destination, undefined);
   } else if (pick === discard) {
     let removed = 0;
     for (const record of claimed) if (await discardRecord(store, record.key)) removed++;

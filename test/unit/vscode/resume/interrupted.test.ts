@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { english as t, type SessionRecord } from '../../../../src/core';
-import { batchesOf, offerable, offerText, targetOf } from '../../../../src/vscode/resume/interrupted';
+import { batchesOf, destinationOf, offerable, offerText } from '../../../../src/vscode/resume/interrupted';
 
 const MiB = 1024 * 1024;
 const app = { kind: 'app', id: 'cli_a' } as const;
@@ -26,9 +26,12 @@ function record(name: string, over: Partial<SessionRecord> = {}): SessionRecord 
   };
 }
 
-void test('offered: this identity\'s, resumable, not offered yet, the file unchanged on disk', async () => {
+void test('offered: this identity\'s, into a folder, resumable, not offered yet, the file unchanged on disk', async () => {
+  const media = { api: 'medias', parentType: 'docx_file', parentNode: 'blk', extra: '{"drive_route_token":"doc"}' } as const;
   const records = [
     record('ok.bin'),
+    record('media.bin', { target: media }),
+    record('signed-in.bin', { identity: { kind: 'user', id: 'ou_ada' } }),
     record('offered.bin', { offeredAt: now - 1000 }),
     record('other-app.bin', { identity: { kind: 'app', id: 'cli_b' } }),
     record('as-user.bin', { identity: { kind: 'user', id: 'cli_a' } }),
@@ -39,6 +42,8 @@ void test('offered: this identity\'s, resumable, not offered yet, the file uncha
   ];
   const disk: Record<string, { size: number; mtimeMs: number }> = {
     '/w/ok.bin': { size: 10 * MiB, mtimeMs: 5 },
+    '/w/media.bin': { size: 10 * MiB, mtimeMs: 5 },
+    '/w/signed-in.bin': { size: 10 * MiB, mtimeMs: 5 },
     '/w/offered.bin': { size: 10 * MiB, mtimeMs: 5 },
     '/w/other-app.bin': { size: 10 * MiB, mtimeMs: 5 },
     '/w/as-user.bin': { size: 10 * MiB, mtimeMs: 5 },
@@ -48,6 +53,9 @@ void test('offered: this identity\'s, resumable, not offered yet, the file uncha
   };
   const found = await offerable(records, app, now, async (p) => disk[p]);
   assert.deepEqual(found.map((r) => r.name), ['ok.bin']);
+  // Signed in, the records are the person's (their open_id), not the app's.
+  const ada = await offerable(records, { kind: 'user', id: 'ou_ada', name: 'Ada Lin' }, now, async (p) => disk[p]);
+  assert.deepEqual(ada.map((r) => r.name), ['signed-in.bin']);
 });
 
 void test('the offer names the files and how far each got, one or several', () => {
@@ -60,16 +68,15 @@ void test('the offer names the files and how far each got, one or several', () =
   assert.match(offerText(many, t), /^7 uploads to Feishu were interrupted: a\.iso \(40 %\), .*e\.iso \(40 %\) and 2 more\. Resume sends only the rest\.$/);
 });
 
-void test('each record goes back where it was going: one batch per target', () => {
-  const media = { api: 'medias', parentType: 'docx_file', parentNode: 'blk', extra: '{"drive_route_token":"doc"}' } as const;
-  assert.deepEqual(targetOf(record('a')), { kind: 'folder', folderToken: 'fldA' });
-  assert.deepEqual(targetOf(record('a', { target: media })), { kind: 'media', parentType: 'docx_file', parentNode: 'blk', extra: '{"drive_route_token":"doc"}' });
-  const batches = batchesOf([record('a.iso'), record('m.iso', { target: media }), record('b.iso')]);
+void test('each record goes back to the folder it was going to: one batch per folder', () => {
+  assert.deepEqual(destinationOf(record('a')), { folderToken: 'fldA', label: 'fldA' });
+  const elsewhere = { api: 'files', parentType: 'explorer', parentNode: 'fldB' } as const;
+  const batches = batchesOf([record('a.iso'), record('m.iso', { target: elsewhere }), record('b.iso')]);
   assert.deepEqual(
-    batches.map((b) => [b.target.kind, b.files.map((f) => f.name)]),
+    batches.map((b) => [b.destination.folderToken, b.files.map((f) => f.name)]),
     [
-      ['folder', ['a.iso', 'b.iso']],
-      ['media', ['m.iso']],
+      ['fldA', ['a.iso', 'b.iso']],
+      ['fldB', ['m.iso']],
     ],
   );
   assert.deepEqual(batches[0].files[0], { path: '/w/a.iso', name: 'a.iso', size: 10 * MiB });

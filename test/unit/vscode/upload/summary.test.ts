@@ -20,7 +20,7 @@ void test('long name lists are cut', () => {
 void test('skipped files: counted, linked, never retried', async () => {
   const skipping: UploadOne = async (file) =>
     file.name === 'b.txt'
-      ? { fileToken: 'tok_b', name: 'b.txt', bytes: 20, parts: 1, method: 'all', ms: 1, url: 'https://t/file/tok_b' }
+      ? { fileToken: 'tok_b', name: 'b.txt', bytes: 20, parts: 1, method: 'all', ms: 1, resumedFromPart: 0, recovered: false, url: 'https://t/file/tok_b' }
       : { skipped: true, name: file.name, fileToken: `old_${file.name}`, folderToken: 'fld', url: `https://t/file/old_${file.name}` };
   const some = await runBatch(files.slice(0, 2), skipping, new AbortController().signal);
   assert.equal(batchSummary(some, t), '1 files uploaded to Feishu. 1 skipped: already in the Feishu folder.');
