@@ -67,11 +67,12 @@ export function createEngines(options: EngineOptions, connectClient: (options: C
   const identity = identityOf(options.credentials!);
   const retry: RetrySettings = { clock: options.clock, random: options.random, retry: options.retry, onRetry: options.onRetry };
   const resume = options.resumeStore && { ...options.resume, store: options.resumeStore, identity, onWarning: options.onWarning };
-  const uploader = new Uploader(client, { ...options.uploader, ...retry, resume });
+  const driveApi = new DriveApi(client, options.drivePacer ?? new DrivePacer(options.clock ?? systemClock));
+  // The uploader lists folders through the same paced DriveApi (a lost finish answer is looked for, not re-sent).
+  const uploader = new Uploader(client, { ...options.uploader, ...retry, resume, drive: driveApi });
   const docx = new DocxApi(client, options.docxPacer ?? docxWritePacer(options.clock ?? systemClock));
   const documents = new DocumentUploader(client, uploader, docx, { ...retry, onWarning: options.onWarning });
   const importer = new Importer(client, uploader, { ...options.importer, ...retry });
-  const driveApi = new DriveApi(client, options.drivePacer ?? new DrivePacer(options.clock ?? systemClock));
   const links = new Links(driveApi, { ...retry, brand: options.brand, baseUrl: options.baseUrl, onWarning: options.onWarning });
   const drive = new Drive(driveApi, new Folders(driveApi, retry), links, uploader, { ...retry, onWarning: options.onWarning });
   const credentials = options.credentials!;

@@ -11,8 +11,6 @@ import type {
   Envelope,
   FileTokenResponse,
   OAuthTokenBody,
-  ListFilesQuery,
-  ListFilesResponse,
   PrepareRequest,
   PrepareResponse,
   RootFolderMeta,
@@ -168,11 +166,6 @@ export class FeishuClient {
       gated: true,
       signal,
     });
-  }
-
-  /** One page of a folder listing (GET drive/v1/files, docs/feishu/drive.md §3). */
-  async listFiles(query: ListFilesQuery, signal?: AbortSignal): Promise<ListFilesResponse> {
-    return this.call<ListFilesResponse>({ method: 'GET', endpoint: 'drive/v1/files', query: { ...query }, signal });
   }
 
   /** An authenticated call; a stale tenant token is replaced once and the call repeated. */

@@ -39,39 +39,6 @@ export interface FileTokenResponse {
   file_token: string;
 }
 
-/** Query of GET drive/v1/files (docs/feishu/drive.md §3.1). */
-export interface ListFilesQuery {
-  /** Empty or absent: the caller's root folder. */
-  folder_token?: string;
-  /** 1-200, default 100; ignored for the root. */
-  page_size?: number;
-  page_token?: string;
-  order_by?: 'EditedTime' | 'CreatedTime';
-  direction?: 'ASC' | 'DESC';
-}
-
-/** One item of a folder listing (docs/feishu/drive.md §3.2). */
-export interface DriveEntry {
-  token: string;
-  name: string;
-  /** file, folder, docx, sheet, bitable, mindnote, doc, shortcut, slides. */
-  type: string;
-  parent_token?: string;
-  url?: string;
-  /** Unix seconds, as text. */
-  created_time?: string;
-  modified_time?: string;
-  owner_id?: string;
-  /** Not documented: compared with the local file when an answer carries it. */
-  size?: number;
-}
-
-export interface ListFilesResponse {
-  files?: DriveEntry[];
-  has_more?: boolean;
-  next_page_token?: string;
-}
-
 /** drive/v1/files/* put files in a Drive folder; drive/v1/medias/* attach media to documents. */
 export type UploadApi = 'files' | 'medias';
 

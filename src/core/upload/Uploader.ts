@@ -10,7 +10,7 @@ import { adler32, adler32Finish, adler32Update } from './checksum';
 import { countingBufferStream, countingPassThrough } from './countingStream';
 import { checkName, type FileSource } from './FileSource';
 import { chooseMethod, planBlocks, type Block, type UploadMethod } from './plan';
-import { lookInFolder } from './resume/lostFinish';
+import { lookInFolder, type FolderPages } from './resume/lostFinish';
 import { ResumeTracker, type KeptUpload, type ResumeInfo, type ResumeMode, type ResumeSettings, type StartOverReason, type TrackedUpload } from './resume/ResumeTracker';
 import { confirmedBytes, type SessionRecord } from './resume/SessionRecord';
 import { apiOf, checkMediaTarget, type UploadTarget } from './target';
@@ -70,6 +70,11 @@ export interface UploaderOptions extends RetrySettings {
   maxRestarts?: number;
   /** Where multipart uploads are recorded so an interrupted one can be continued. Default: not recorded. */
   resume?: ResumeSettings;
+  /**
+   * Folder listings (Drive's DriveApi, paced per app), read after an answer to upload_finish was lost to find the
+   * file instead of storing it twice. Without it such an upload ends in FINISH_UNCONFIRMED.
+   */
+  drive?: FolderPages;
 }
 
 interface Parent {
@@ -435,7 +440,7 @@ export class Uploader {
   ): Promise<string | undefined> {
     if (parent.api !== 'files') return undefined;
     const query = { folderToken: parent.parentNode, name: source.name, size: source.size, serverPreparedAt: record.serverPreparedAt, localPreparedAt: record.preparedAt, signal };
-    return lookInFolder(this.client, query, {
+    return lookInFolder(this.options.drive, query, {
       retry: how.once ? undefined : this.retryContext(signal),
       relist: how.relist,
       cause: how.cause,

@@ -1,7 +1,9 @@
-import { listFolder } from '../../drive/listFolder';
 import { FeishuError } from '../../errors/FeishuError';
-import type { FeishuClient } from '../../feishu/FeishuClient';
+import type { DriveApi } from '../../feishu/drive';
 import { withRetry, type RetryContext } from '../../limits/retry';
+
+/** What the check needs of Drive: one listing page at a time, in an order (DriveApi, paced per app). */
+export type FolderPages = Pick<DriveApi, 'listPage'>;
 
 /**
  * How far this machine's clock may be off Feishu's when Feishu's answer to prepare carried no Date header, in
@@ -31,16 +33,21 @@ export interface FinishedFileQuery {
  * the upload's prepare (newest first), or undefined. A Drive listing carries no size and no checksum
  * (docs/feishu/drive.md §3.2): name, type, folder and creation time are what can be checked.
  */
-export async function findFinishedFile(client: FeishuClient, q: FinishedFileQuery): Promise<string | undefined> {
+export async function findFinishedFile(drive: FolderPages, q: FinishedFileQuery): Promise<string | undefined> {
   // created_time has 1 s resolution, like the Date header: a file created in the same second counts.
   const since = q.serverPreparedAt !== undefined ? Math.floor(q.serverPreparedAt / 1000) * 1000 : q.localPreparedAt - LOCAL_CLOCK_SKEW_MS;
   let best: { token: string; created: number } | undefined;
-  for await (const entry of listFolder(client, q.folderToken, { orderBy: 'CreatedTime', direction: 'DESC', maxPages: MAX_PAGES, signal: q.signal })) {
-    const created = Number(entry.created_time) * 1000;
-    if (!Number.isFinite(created)) continue;
-    if (entry.name !== q.name || entry.type !== 'file' || created < since) continue;
-    if (entry.size !== undefined && entry.size !== q.size) continue;
-    if (!best || created > best.created) best = { token: entry.token, created };
+  let pageToken: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const answer = await drive.listPage(q.folderToken, pageToken, q.signal, { orderBy: 'CreatedTime', direction: 'DESC' });
+    for (const item of answer.items) {
+      const created = item.createdTime;
+      if (created === undefined || item.name !== q.name || item.type !== 'file' || created < since) continue;
+      if (item.size !== undefined && item.size !== q.size) continue;
+      if (!best || created > best.created) best = { token: item.token, created };
+    }
+    pageToken = answer.nextPageToken;
+    if (!pageToken) break;
   }
   return best?.token;
 }
@@ -60,9 +67,16 @@ export interface LookOptions {
  * is thrown as it is (the record stays and the next run looks again); a lasting refusal (a missing scope, no
  * permission) becomes FINISH_UNCONFIRMED, which tells the user to look before uploading again.
  */
-export async function lookInFolder(client: FeishuClient, q: FinishedFileQuery, options: LookOptions): Promise<string | undefined> {
+export async function lookInFolder(drive: FolderPages | undefined, q: FinishedFileQuery, options: LookOptions): Promise<string | undefined> {
   const { retry, cause } = options;
-  const list = (): Promise<string | undefined> => (retry ? withRetry(() => findFinishedFile(client, q), retry) : findFinishedFile(client, q));
+  const unconfirmed = (reason: string, err?: unknown): FeishuError =>
+    new FeishuError({
+      code: 'FINISH_UNCONFIRMED',
+      detail: `${JSON.stringify(q.name)}: ${reason}${cause ? `; the finish was answered: ${cause.message}` : ''}`,
+      cause: err,
+    });
+  if (!drive) throw unconfirmed('no folder listing to look in');
+  const list = (): Promise<string | undefined> => (retry ? withRetry(() => findFinishedFile(drive, q), retry) : findFinishedFile(drive, q));
   try {
     const found = await list();
     if (found || !options.relist) return found;
@@ -70,11 +84,6 @@ export async function lookInFolder(client: FeishuClient, q: FinishedFileQuery, o
     return await list();
   } catch (err) {
     if (q.signal?.aborted || (err instanceof FeishuError && (err.code === 'CANCELLED' || err.retryable))) throw err;
-    const reason = err instanceof FeishuError ? err.message : String(err);
-    throw new FeishuError({
-      code: 'FINISH_UNCONFIRMED',
-      detail: `${JSON.stringify(q.name)}: listing the folder failed: ${reason}${cause ? `; the finish was answered: ${cause.message}` : ''}`,
-      cause: err,
-    });
+    throw unconfirmed(`listing the folder failed: ${err instanceof FeishuError ? err.message : String(err)}`, err);
   }
 }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { FeishuError, MemoryResumeStore, ResumeTracker, Uploader, type FeishuClient } from '../../../../src/core';
+import { FeishuError, MemoryResumeStore, ResumeTracker, Uploader, type DriveItem, type FeishuClient, type FolderPages } from '../../../../src/core';
 import { memorySource } from '../../../helpers/memorySource';
 
 /** A client whose root folder lookup answers only when the test says so; upload_all answers at once. */
@@ -56,7 +56,7 @@ void test('the root folder is looked up once for every upload of an uploader', a
 function fakeMultipart(options: { blockSize?: number; listError?: FeishuError; finishAnswer?: 'lost' } = {}) {
   const blockSize = options.blockSize ?? 8;
   const sessions = new Map<string, { size: number; parts: Set<number>; name: string }>();
-  const listing: { token: string; name: string; type: string; created_time: string }[] = [];
+  const listing: DriveItem[] = [];
   const log: string[] = [];
   let ids = 0;
   let now = 1_800_000_000_000;
@@ -81,18 +81,22 @@ function fakeMultipart(options: { blockSize?: number; listError?: FeishuError; f
       if (!s) throw new FeishuError({ code: 1061002, endpoint: 'drive/v1/files/upload_finish' });
       sessions.delete(id);
       const token = `box${id}`;
-      listing.push({ token, name: s.name, type: 'file', created_time: String(Math.floor(now / 1000)) });
+      listing.push({ token, name: s.name, type: 'file', createdTime: Math.floor(now / 1000) * 1000 });
       log.push(`finish ${id}`);
       if (options.finishAnswer === 'lost') throw new FeishuError({ code: 'NETWORK', endpoint: 'drive/v1/files/upload_finish', detail: '(ECONNRESET)' });
       return { file_token: token };
     },
-    listFiles: async () => {
+  } as unknown as FeishuClient;
+  // The folder listing the lost-finish check reads (DriveApi.listPage), newest first as it asks.
+  const drive: FolderPages = {
+    listPage: async (_folder, _page, _signal, order) => {
       log.push('list');
       if (options.listError) throw options.listError;
-      return { files: listing, has_more: false };
+      assert.deepEqual(order, { orderBy: 'CreatedTime', direction: 'DESC' });
+      return { items: [...listing].sort((a, b) => (b.createdTime ?? 0) - (a.createdTime ?? 0)) };
     },
-  } as unknown as FeishuClient;
-  return { client, log, listing, sessions, advance: (ms: number) => (now += ms), now: () => now };
+  };
+  return { client, drive, log, listing, sessions, advance: (ms: number) => (now += ms), now: () => now };
 }
 
 /** The text fields of a form-data body (its file part is a stream, left unread). */
@@ -116,9 +120,9 @@ const BIG = 20 * 1024 * 1024 + 1;
 void test('a lost finish answer: the file found in the folder is reported, nothing is uploaded again', async () => {
   const fake = fakeMultipart({ blockSize: 8 * 1024 * 1024, finishAnswer: 'lost' });
   const store = new MemoryResumeStore();
-  const uploader = new Uploader(fake.client, { retry: fastRetry, resume: { store, identity: { kind: 'app', id: 'a' }, now: fake.now } });
+  const uploader = new Uploader(fake.client, { drive: fake.drive, retry: fastRetry, resume: { store, identity: { kind: 'app', id: 'a' }, now: fake.now } });
   // An older file of the same name in the folder must not be taken for this upload.
-  fake.listing.push({ token: 'boxOld', name: 'big.bin', type: 'file', created_time: String(Math.floor(fake.now() / 1000) - 3600) });
+  fake.listing.push({ token: 'boxOld', name: 'big.bin', type: 'file', createdTime: (Math.floor(fake.now() / 1000) - 3600) * 1000 });
   const result = await uploader.upload(onDisk(BIG), folder);
   assert.equal(result.fileToken, 'boxu1');
   assert.equal(result.recovered, true);
@@ -129,7 +133,7 @@ void test('a lost finish answer: the file found in the folder is reported, nothi
 void test('a lost finish answer and a folder that cannot be listed: FINISH_UNCONFIRMED, with what to do', async () => {
   const scope = new FeishuError({ code: 99991672, endpoint: 'drive/v1/files', httpStatus: 400, logId: 'L1' });
   const fake = fakeMultipart({ blockSize: 8 * 1024 * 1024, finishAnswer: 'lost', listError: scope });
-  const uploader = new Uploader(fake.client, { retry: fastRetry });
+  const uploader = new Uploader(fake.client, { drive: fake.drive, retry: fastRetry });
   await assert.rejects(uploader.upload(onDisk(BIG), folder), (e: unknown) => {
     assert.ok(e instanceof FeishuError);
     assert.equal(e.code, 'FINISH_UNCONFIRMED');
@@ -141,6 +145,21 @@ void test('a lost finish answer and a folder that cannot be listed: FINISH_UNCON
     return true;
   });
   assert.deepEqual(fake.log, ['prepare u1', 'part u1/0', 'part u1/1', 'part u1/2', 'finish u1', 'list']);
+});
+
+void test('a lost finish answer and no folder listing to look in: FINISH_UNCONFIRMED, with what to do', async () => {
+  const fake = fakeMultipart({ blockSize: 8 * 1024 * 1024, finishAnswer: 'lost' });
+  const uploader = new Uploader(fake.client, { retry: fastRetry });
+  await assert.rejects(uploader.upload(onDisk(BIG), folder), (e: unknown) => {
+    assert.ok(e instanceof FeishuError);
+    assert.equal(
+      e.message,
+      'The answer to the last step of this upload was lost, and the folder could not be checked for the file. "big.bin": no folder listing to look in; the finish was answered: Feishu rejected the request parameters. (code 1061002, drive/v1/files/upload_finish) (FINISH_UNCONFIRMED)',
+    );
+    assert.equal(e.hint, 'Look in the Feishu folder before uploading it again: the file may be there already.');
+    return true;
+  });
+  assert.deepEqual(fake.log, ['prepare u1', 'part u1/0', 'part u1/1', 'part u1/2', 'finish u1']);
 });
 
 void test('a run killed after finish left: the next run looks in the folder first and sends nothing', async () => {
@@ -159,7 +178,7 @@ void test('a run killed after finish left: the next run looks in the folder firs
   fake.log.length = 0;
   fake.advance(60_000);
 
-  const result = await new Uploader(fake.client, { retry: fastRetry, resume }).upload(onDisk(BIG), folder);
+  const result = await new Uploader(fake.client, { drive: fake.drive, retry: fastRetry, resume }).upload(onDisk(BIG), folder);
   assert.deepEqual(result, { ...result, fileToken: 'boxu1', recovered: true, resumedFromPart: 4 });
   assert.deepEqual(fake.log, ['list']);
   assert.deepEqual(await store.list(), []);
@@ -171,7 +190,7 @@ void test('a resumed upload skips the confirmed parts and reports progress from 
   const resume = { store, identity: { kind: 'app', id: 'a' } as const, now: fake.now };
   const cancel = new AbortController();
   const kept: unknown[] = [];
-  const first = new Uploader(fake.client, { retry: fastRetry, resume }).upload(onDisk(BIG), folder, {
+  const first = new Uploader(fake.client, { drive: fake.drive, retry: fastRetry, resume }).upload(onDisk(BIG), folder, {
     signal: cancel.signal,
     onProgress: (p) => {
       if (p.bytesConfirmed >= 8 * 1024 * 1024) cancel.abort();
@@ -183,7 +202,7 @@ void test('a resumed upload skips the confirmed parts and reports progress from 
   fake.log.length = 0;
   const progress: number[] = [];
   const resumed: unknown[] = [];
-  const result = await new Uploader(fake.client, { retry: fastRetry, resume }).upload(onDisk(BIG), folder, {
+  const result = await new Uploader(fake.client, { drive: fake.drive, retry: fastRetry, resume }).upload(onDisk(BIG), folder, {
     onProgress: (p) => progress.push(p.bytesSent),
     onResume: (r) => resumed.push(r),
   });
@@ -197,7 +216,7 @@ void test('a resumed upload skips the confirmed parts and reports progress from 
 void test('a permanent failure drops the record; the next run starts over', async () => {
   const fake = fakeMultipart({ blockSize: 8 * 1024 * 1024 });
   const store = new MemoryResumeStore();
-  const uploader = new Uploader(fake.client, { retry: fastRetry, resume: { store, identity: { kind: 'app', id: 'a' } } });
+  const uploader = new Uploader(fake.client, { drive: fake.drive, retry: fastRetry, resume: { store, identity: { kind: 'app', id: 'a' } } });
   const realPart = fake.client.uploadPart.bind(fake.client);
   let calls = 0;
   (fake.client as unknown as { uploadPart: unknown }).uploadPart = async (...args: Parameters<FeishuClient['uploadPart']>) => {
