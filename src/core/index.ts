@@ -1,6 +1,6 @@
 // The core's public surface: what the CLI and the extension may use.
 export * from './auth/callbackPage';
-export * from './auth/FileLock';
+export * from './auth/renewalLock';
 export * from './auth/LoopbackListener';
 export * from './auth/OAuthApi';
 export * from './auth/pkce';
@@ -47,6 +47,8 @@ export type { FolderPages } from './upload/resume/lostFinish';
 export * from './upload/resume/ResumeTracker';
 export * from './upload/resume/SessionRecord';
 export * from './upload/resume/ResumeStore';
+export * from './locks/FileLock';
+export { fileSafe } from './util/fileSafe';
 export { Throughput } from './util/Throughput';
 export { formatBytes, formatDuration } from './util/format';
 export { bundleTranslator, english, formatMessage, type Translate } from './util/translate';

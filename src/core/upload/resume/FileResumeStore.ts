@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { tryLock, type FileLockOptions } from './FileLock';
+import { tryLock, type FileLockOptions } from '../../locks/FileLock';
 import { parseRecord, type SessionRecord } from './SessionRecord';
-import type { LockAttempt, ResumeStore } from './ResumeStore';
+import { recordLock, type RecordLockAttempt, type ResumeStore } from './ResumeStore';
 
 /** Temp files and moved-aside locks older than this are debris of a crashed writer, in ms (1 h). */
 const DEBRIS_AGE_MS = 60 * 60 * 1000;
@@ -11,8 +11,8 @@ const KEY = /^[0-9a-f]{32}$/;
 
 /**
  * Resume records as one small JSON file each (`<key>.json`, mode 0600) in a folder of their own (mode 0700),
- * with a lock file beside each (FileLock.ts). The CLI keeps them in the platform's state folder, the extension
- * in its global storage: both are per user and per machine.
+ * with a lock file beside each (locks/FileLock.ts, the lock sign-in renewals use too). The CLI keeps them in the
+ * platform's state folder, the extension in its global storage: both are per user and per machine.
  *
  * A record is replaced by writing a temp file, flushing it to disk and renaming it over the old one: a reader
  * (or a process started after a crash or power cut) finds the old record or the new one, never a torn one. The
@@ -27,9 +27,10 @@ export class FileResumeStore implements ResumeStore {
     private readonly options: FileLockOptions = {},
   ) {}
 
-  async lock(key: string): Promise<LockAttempt> {
+  async lock(key: string): Promise<RecordLockAttempt> {
     await this.folder();
-    return tryLock(this.path(key, 'lock'), this.options);
+    const attempt = await tryLock(this.path(key, 'lock'), this.options);
+    return attempt.ok ? { ok: true, lock: recordLock(attempt.lock) } : attempt;
   }
 
   async load(key: string): Promise<SessionRecord | undefined> {

@@ -1,5 +1,5 @@
 import type { SessionRecord } from './SessionRecord';
-import type { LockAttempt, ResumeStore } from './ResumeStore';
+import type { RecordLockAttempt, ResumeStore } from './ResumeStore';
 
 /** Records in memory, for tests and for callers that want resume within one process only. */
 export class MemoryResumeStore implements ResumeStore {
@@ -8,7 +8,7 @@ export class MemoryResumeStore implements ResumeStore {
   /** Every save, in order: tests read what was written when. */
   readonly saves: SessionRecord[] = [];
 
-  async lock(key: string): Promise<LockAttempt> {
+  async lock(key: string): Promise<RecordLockAttempt> {
     if (this.locked.has(key)) return { ok: false, holder: { pid: process.pid } };
     this.locked.add(key);
     let held = true;

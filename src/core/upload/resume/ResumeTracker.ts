@@ -15,7 +15,7 @@ import {
   type SessionRecord,
   type SessionTarget,
 } from './SessionRecord';
-import type { SessionLock, ResumeStore } from './ResumeStore';
+import type { RecordLock, ResumeStore } from './ResumeStore';
 
 /**
  * How an upload treats an earlier interrupted one of the same file to the same place:
@@ -92,7 +92,7 @@ export class ResumeTracker {
     const head = await source.read(0, Math.min(HEAD_BYTES, source.size));
     const file: FileFingerprint = { path: source.path, size: source.size, mtimeMs: source.mtimeMs, head: createHash('sha256').update(head).digest('hex') };
     const key = sessionKey(identity, target, file.path, source.name);
-    let lock: SessionLock;
+    let lock: RecordLock;
     let previous: SessionRecord | undefined;
     try {
       const attempt = await store.lock(key);
@@ -133,7 +133,7 @@ export class TrackedUpload {
   constructor(
     private readonly tracker: ResumeTracker,
     private readonly store: ResumeStore,
-    private readonly lock: SessionLock,
+    private readonly lock: RecordLock,
     private readonly key: string,
     private readonly name: string,
     private readonly file: FileFingerprint,

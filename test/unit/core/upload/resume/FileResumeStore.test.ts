@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { FileResumeStore, sessionKey, type SessionRecord } from '../../../../../src/core';
+import { FeishuError, FileResumeStore, sessionKey, type SessionRecord } from '../../../../../src/core';
 import { tempDir } from '../../../../helpers/fixtures';
 
 const tmp = tempDir();
@@ -80,4 +80,27 @@ void test('sweep removes dead records (unless being uploaded) and the debris of 
   const left = readdirSync(s.dir).sort();
   assert.deepEqual(left, [`${busy.key}.json`, `${busy.key}.lock`, `${young.key}.json`, `.${young.key}.new1.tmp`].sort());
   await held.lock.release();
+});
+
+void test('a record\'s lock taken over by another process (its holder judged dead): the old holder\'s check stops it with UPLOAD_IN_PROGRESS', async () => {
+  const dir = join(tmp.dir, `s${n++}`, 'upload-sessions');
+  const key = record('taken.iso').key;
+  const first = await new FileResumeStore(dir, { isAlive: () => true }).lock(key);
+  assert.ok(first.ok);
+  await first.lock.check();
+  // Pretend its holder is another, dead process of this host.
+  const path = join(dir, `${key}.lock`);
+  writeFileSync(path, JSON.stringify({ ...(JSON.parse(readFileSync(path, 'utf8')) as object), pid: 999_999_999 }));
+  const second = await new FileResumeStore(dir, { isAlive: (pid) => pid !== 999_999_999 }).lock(key);
+  assert.ok(second.ok, 'taken over');
+  await assert.rejects(first.lock.check(), (e: unknown) => {
+    assert.ok(e instanceof FeishuError);
+    assert.equal(e.code, 'UPLOAD_IN_PROGRESS');
+    assert.equal(e.message, 'This file is already being uploaded to the same place by another window or process. Another window or process took this upload over. (UPLOAD_IN_PROGRESS)');
+    assert.equal(e.hint, 'Wait for that upload to finish or stop it, then upload again: it continues where it stopped.');
+    return true;
+  });
+  await first.lock.release(); // must not remove the new holder's lock
+  assert.equal((await new FileResumeStore(dir).lock(key)).ok, false, 'still held by the second');
+  await second.lock.release();
 });

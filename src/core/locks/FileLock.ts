@@ -1,8 +1,9 @@
+// One lock between processes of this machine, for everything that must not run twice at once: a sign-in's renewal
+// (CLI runs, VS Code windows; docs/feishu/auth.md §14 for how larksuite/cli does it) and a resume record's upload.
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { hostname } from 'node:os';
-import { FeishuError } from '../../errors/FeishuError';
-import type { LockAttempt, LockHolder, SessionLock } from './ResumeStore';
+import { dirname } from 'node:path';
 
 export interface FileLockOptions {
   /**
@@ -19,7 +20,31 @@ export interface FileLockOptions {
   host?: string;
   /** Epoch ms; for tests. Default Date.now. */
   now?: () => number;
+  /** FileLock.run: how often to try again while another holder has it, in ms. Default 100. */
+  pollMs?: number;
+  /**
+   * FileLock.run: give up waiting after this long and go on without the lock, in ms. Default 30 000. Renewing
+   * without it is still safe: a refresh token spent by the other holder (20073) makes this one read the other's
+   * new pair.
+   */
+  timeoutMs?: number;
 }
+
+/** Who holds a lock, as far as its file tells: named in messages ("held by process 123 on host"). */
+export interface LockHolder {
+  pid?: number;
+  host?: string;
+}
+
+/** A lock this process holds. */
+export interface HeldLock {
+  /** False once another process took it over (it judged the lock stale): the holder must stop. */
+  stillHeld(): Promise<boolean>;
+  /** Removes the lock file if it is still this holder's; idempotent. */
+  release(): Promise<void>;
+}
+
+export type LockAttempt = { ok: true; lock: HeldLock } | { ok: false; holder: LockHolder };
 
 interface LockContent {
   token: string;
@@ -38,13 +63,16 @@ export const DEFAULT_STALE_MS = 30_000;
 export const DEFAULT_REFRESH_MS = 5_000;
 
 /**
- * A lock file per record, safe across processes without a runtime dependency (the idea of proper-lockfile):
+ * Takes the lock file at `path` without waiting (its folder must exist). Safe across processes without a runtime
+ * dependency (the ideas of proper-lockfile):
  * - taken by hard-linking a complete temp file into place: link() fails if the lock exists, and a reader never
  *   sees a half-written lock;
+ * - the holder refreshes the file's time while it holds it;
  * - stale when its holder is a dead process of this machine (a crash or SIGKILL: no waiting at all), or when it
- *   was not refreshed for staleMs (holder on another machine, reused pid);
+ *   was not refreshed for staleMs (holder on another machine, reused pid); a file that names no holder (not
+ *   written by this module) is judged by its age alone;
  * - a stale lock is broken by renaming it aside first, so of two processes breaking it at once only one wins;
- *   the holder checks its token before every record write, so a holder that lost its lock stops.
+ *   a holder that lost its lock finds out through stillHeld().
  */
 export async function tryLock(path: string, options: FileLockOptions = {}): Promise<LockAttempt> {
   const host = options.host ?? hostname();
@@ -52,7 +80,7 @@ export async function tryLock(path: string, options: FileLockOptions = {}): Prom
   const content: LockContent = { token: randomBytes(12).toString('hex'), pid: process.pid, host, at: now() };
   let holder: LockHolder = {};
   for (let attempt = 0; attempt < 3; attempt++) {
-    if (await create(path, content)) return { ok: true, lock: new HeldLock(path, content.token, options) };
+    if (await create(path, content)) return { ok: true, lock: new FileHeldLock(path, content.token, options) };
     const seen = await read(path);
     if (!seen) continue; // released meanwhile: try again
     holder = { pid: seen.content?.pid, host: seen.content?.host };
@@ -64,6 +92,38 @@ export async function tryLock(path: string, options: FileLockOptions = {}): Prom
     }
   }
   return { ok: false, holder };
+}
+
+/**
+ * A lock to run work under, waiting for another holder (polling) up to timeoutMs and then going on without it:
+ * for work that is safe, only wasteful, when two run at once (a sign-in's renewal). Creates the folder (0700).
+ */
+export class FileLock {
+  constructor(
+    readonly path: string,
+    private readonly options: FileLockOptions = {},
+  ) {}
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    const held = await this.acquire();
+    try {
+      return await work();
+    } finally {
+      await held?.release();
+    }
+  }
+
+  /** The lock, or undefined when it waited too long and goes on without it. */
+  private async acquire(): Promise<HeldLock | undefined> {
+    await fs.mkdir(dirname(this.path), { recursive: true, mode: 0o700 });
+    const deadline = Date.now() + (this.options.timeoutMs ?? 30_000);
+    for (;;) {
+      const attempt = await tryLock(this.path, this.options);
+      if (attempt.ok) return attempt.lock;
+      if (Date.now() >= deadline) return undefined;
+      await new Promise((resolve) => setTimeout(resolve, this.options.pollMs ?? 100));
+    }
+  }
 }
 
 async function create(path: string, content: LockContent): Promise<boolean> {
@@ -135,7 +195,7 @@ async function breakStale(path: string, seen: Seen): Promise<boolean> {
   return same;
 }
 
-class HeldLock implements SessionLock {
+class FileHeldLock implements HeldLock {
   private readonly timer: NodeJS.Timeout;
   private lost = false;
   private released = false;
@@ -150,10 +210,10 @@ class HeldLock implements SessionLock {
     this.timer.unref();
   }
 
-  async check(): Promise<void> {
-    if (!this.lost && (await this.mine())) return;
+  async stillHeld(): Promise<boolean> {
+    if (!this.lost && !this.released && (await this.mine())) return true;
     this.lost = true;
-    throw new FeishuError({ code: 'UPLOAD_IN_PROGRESS', detail: 'Another window or process took this upload over.' });
+    return false;
   }
 
   async release(): Promise<void> {
@@ -173,7 +233,7 @@ class HeldLock implements SessionLock {
       const t = new Date();
       await fs.utimes(this.path, t, t);
     } catch {
-      // A failed refresh is retried at the next tick; check() reports a lost lock.
+      // A failed refresh is retried at the next tick; stillHeld() reports a lost lock.
     }
   }
 

@@ -1,10 +1,12 @@
+// The one lock between processes: tryLock (resume records: no waiting, stale by a dead pid or by age, one winner
+// when several break it) and FileLock.run (sign-in renewals: wait, then go on without it).
 import { strict as assert } from 'node:assert';
-import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { FeishuError } from '../../../../../src/core';
-import { tryLock } from '../../../../../src/core/upload/resume/FileLock';
-import { tempDir } from '../../../../helpers/fixtures';
+import { FileLock, tryLock } from '../../../../src/core';
+import { tempDir } from '../../../helpers/fixtures';
 
 const tmp = tempDir();
 after(() => tmp.dispose());
@@ -32,7 +34,8 @@ void test('a lock of a dead process of this machine is stale at once: taken over
   writeFileSync(path, JSON.stringify({ ...content, pid: 999_999_999 }));
   const taker = await tryLock(path, { isAlive: (pid) => pid !== 999_999_999 });
   assert.ok(taker.ok, 'taken over');
-  await assert.rejects(dead.lock.check(), (e: unknown) => e instanceof FeishuError && e.code === 'UPLOAD_IN_PROGRESS' && /Another window or process took this upload over\./.test(e.message));
+  assert.equal(await dead.lock.stillHeld(), false, 'the old holder finds out');
+  assert.equal(await taker.lock.stillHeld(), true);
   await dead.lock.release(); // must not remove the new holder's lock
   assert.equal((await tryLock(path)).ok, false, 'still held by the taker');
   await taker.lock.release();
@@ -80,4 +83,64 @@ void test('a torn lock file (no content) is judged by its age alone', async () =
   const taken = await tryLock(path);
   assert.ok(taken.ok);
   await taken.lock.release();
+});
+
+/** A lock file as a holder of this machine writes it. */
+function holderFile(path: string, pid: number): void {
+  writeFileSync(path, JSON.stringify({ token: `t${pid}`, pid, host: hostname(), at: Date.now() }));
+}
+
+void test('FileLock.run: holders take turns; the second runs only after the first released, and the file is gone after', async () => {
+  const path = join(tmp.dir, 'locks', 'renew.lock');
+  const a = new FileLock(path, { pollMs: 5 });
+  const b = new FileLock(path, { pollMs: 5 });
+  const order: string[] = [];
+  let release!: () => void;
+  const first = a.run(async () => {
+    order.push('a start');
+    assert.equal((JSON.parse(readFileSync(path, 'utf8')) as { pid: number }).pid, process.pid);
+    await new Promise<void>((r) => (release = r));
+    order.push('a end');
+  });
+  await new Promise((r) => setTimeout(r, 20));
+  const second = b.run(async () => {
+    order.push('b');
+    return 42;
+  });
+  await new Promise((r) => setTimeout(r, 30));
+  assert.deepEqual(order, ['a start'], 'b waits');
+  release();
+  await first;
+  assert.equal(await second, 42);
+  assert.deepEqual(order, ['a start', 'a end', 'b']);
+  assert.equal(existsSync(path), false);
+});
+
+void test("FileLock.run: the work's error comes through and the lock is released", async () => {
+  const path = join(tmp.dir, 'err.lock');
+  await assert.rejects(new FileLock(path).run(async () => Promise.reject(new Error('boom'))), /boom/);
+  assert.equal(existsSync(path), false);
+});
+
+void test('FileLock.run: a lock left by a process that is gone is taken over at once; one older than staleMs too', async () => {
+  const dead = join(tmp.dir, 'dead.lock');
+  holderFile(dead, 999_999_999);
+  const started = Date.now();
+  assert.equal(await new FileLock(dead, { pollMs: 5, timeoutMs: 2000 }).run(async () => 'ran'), 'ran');
+  assert.ok(Date.now() - started < 1000, 'not by waiting for the timeout');
+  const old = join(tmp.dir, 'old.lock');
+  holderFile(old, process.ppid);
+  utimesSync(old, new Date(Date.now() - 120_000), new Date(Date.now() - 120_000));
+  const again = Date.now();
+  assert.equal(await new FileLock(old, { pollMs: 5, timeoutMs: 2000 }).run(async () => 'ran'), 'ran');
+  assert.ok(Date.now() - again < 1000, 'not by waiting for the timeout');
+});
+
+void test("FileLock.run: after timeoutMs a waiter goes on without the lock (the holder's lock stays)", async () => {
+  const path = join(tmp.dir, 'busy.lock');
+  holderFile(path, process.ppid);
+  const started = Date.now();
+  assert.equal(await new FileLock(path, { pollMs: 5, timeoutMs: 60 }).run(async () => 'went on'), 'went on');
+  assert.ok(Date.now() - started >= 60);
+  assert.equal(existsSync(path), true, 'not ours to remove');
 });
