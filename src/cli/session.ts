@@ -17,7 +17,7 @@ import type { CommonArgs } from './commonArgs';
 import { appCredentialsFromEnv, pastedTokenFromEnv } from './credentials';
 import type { CliIo } from './io';
 import { cliTranslate, describeError } from './i18n';
-import { sessionsDir } from './stateDir';
+import { resumeDir } from './appDirs';
 import { UsageError } from './UsageError';
 
 /** Who a command acts as: `--as user|app`; undefined = a user when one is signed in, else the app. */
@@ -97,7 +97,7 @@ export async function openSession(args: CommonArgs & { as?: ActAs }, io: CliIo):
       onWarning: (w) => io.stderr.write(`${t('warning: {0}', redact(w))}\n`),
       userAgent: 'feishu-upload-cli',
       // Multipart uploads are recorded here, so running the same command again continues an interrupted one.
-      resumeStore: new FileResumeStore(sessionsDir(io.env)),
+      resumeStore: new FileResumeStore(resumeDir(io.env)),
     });
     if (args.verbose) io.stderr.write(`${actingLine(engines, t)}\n`);
     return { ...engines, dispose: () => (engines.dispose(), account.dispose()) };

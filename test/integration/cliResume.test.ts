@@ -24,7 +24,15 @@ describe('feishu-upload upload: interrupted uploads continue', () => {
 
   before(async () => {
     emu = await startEmulator({ keepBytes: false });
-    env = { FEISHU_APP_ID: emu.appId, FEISHU_APP_SECRET: emu.appSecret, FEISHU_BASE_URL: emu.url, XDG_STATE_HOME: join(tmp.dir, 'state') };
+    env = {
+      FEISHU_APP_ID: emu.appId,
+      FEISHU_APP_SECRET: emu.appSecret,
+      FEISHU_BASE_URL: emu.url,
+      XDG_STATE_HOME: join(tmp.dir, 'state'),
+      // Acting as the app: no sign-in to read, and no keychain to ask.
+      FEISHU_UPLOAD_CONFIG_DIR: join(tmp.dir, 'config'),
+      FEISHU_UPLOAD_KEYCHAIN: '0',
+    };
   });
   after(async () => {
     await emu.close();

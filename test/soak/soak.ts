@@ -189,6 +189,9 @@ async function main(): Promise<void> {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       XDG_STATE_HOME: join(dir, 'state'),
+      // The runs act as the app: no sign-in to read, and no keychain to ask.
+      FEISHU_UPLOAD_CONFIG_DIR: join(dir, 'config'),
+      FEISHU_UPLOAD_KEYCHAIN: '0',
       FEISHU_BASE_URL: emu.url,
       FEISHU_APP_ID: emu.appId,
       FEISHU_APP_SECRET: emu.appSecret,
