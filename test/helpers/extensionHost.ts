@@ -47,10 +47,12 @@ export class ExtensionHost {
    * `restart`: a new window on the same machine instead (the emulator keeps its upload sessions, the credentials
    * stay signed in): what start-up sees after an interrupted upload.
    */
-  async activate(options: { restart?: boolean; answer?: FakeVscode['answer'] } = {}): Promise<void> {
+  async activate(options: { restart?: boolean; answer?: FakeVscode['answer']; settings?: Record<string, unknown> } = {}): Promise<void> {
     const secrets = new Map(this.fake.secretMap);
     this.fake.reset();
     if (options.answer) this.fake.answer = options.answer;
+    // User settings the window starts with (reset() forgets the last test's).
+    Object.assign(this.fake.userSettings, options.settings);
     if (options.restart) {
       for (const [k, v] of secrets) this.fake.secretMap.set(k, v);
     } else {

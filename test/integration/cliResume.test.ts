@@ -3,10 +3,13 @@
 // never drive one record at once.
 import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import { resumeDir } from '../../src/cli/appDirs';
+import { FileResumeStore } from '../../src/core';
 import { startEmulator, type Emulator } from '../../src/emulator';
+import { decide } from '../helpers/browser';
 import { cli } from '../helpers/cliCapture';
 import { patternBytes, sha256, tempDir, writeFixture } from '../helpers/fixtures';
 
@@ -116,7 +119,7 @@ describe('feishu-upload upload: interrupted uploads continue', () => {
     storedOnce(f.name, f.bytes);
 
     const text = await cli(['upload', f.path, '--folder', folder], env);
-    assert.match(text.stdout, new RegExp(`^uploaded .*${f.name} \\(22\\.0 MiB, multipart, 6 parts, [\\d.]+ s\\) -> ${emu.url}/file/\\w+\\n$`), 'a finished upload is not continued: a new one');
+    assert.match(text.stdout, new RegExp(`^uploaded .*${f.name} \\(22\\.0 MiB, multipart, 6 parts, [\\d.]+ s\\) -> ${emu.tenantUrl}/file/\\w+\\n$`), 'a finished upload is not continued: a new one');
   });
 
   test('killed with SIGKILL mid-upload: the same command continues that run\'s upload_id', async () => {
@@ -178,5 +181,72 @@ describe('feishu-upload upload: interrupted uploads continue', () => {
     await killedMidway(h);
     const resumedZh = await cli(['upload', h.path, '--folder', folder], { ...env, LANG: 'zh_CN.UTF-8' });
     assert.match(resumedZh.stderr, new RegExp(`^从第 \\d/6 个分片继续上传 ${h.name}\\n$`));
+  });
+});
+
+describe('feishu-upload upload signed in: the record is the identity\'s the run acts as', () => {
+  let emu: Emulator;
+  let env: NodeJS.ProcessEnv;
+  const tmp = tempDir();
+
+  before(async () => {
+    emu = await startEmulator({ keepBytes: false, deviceIntervalSeconds: 0.05 });
+    env = {
+      HOME: tmp.dir,
+      FEISHU_APP_ID: emu.appId,
+      FEISHU_APP_SECRET: emu.appSecret,
+      FEISHU_BASE_URL: emu.url,
+      XDG_STATE_HOME: join(tmp.dir, 'state'),
+      FEISHU_UPLOAD_CONFIG_DIR: join(tmp.dir, 'config'),
+      FEISHU_UPLOAD_KEYCHAIN: '0',
+    };
+    // Sign in with a code, approving on the verification page as soon as it is printed.
+    const login = await cli(['login', '--device', '--json'], env, undefined, (text) => {
+      const line = text.split('\n').find((l) => l.includes('verificationUriComplete'));
+      if (line) void decide((JSON.parse(line) as { verificationUriComplete: string }).verificationUriComplete, 'approve');
+    });
+    assert.equal(login.code, 0, login.stderr);
+  });
+  after(async () => {
+    await emu.close();
+    tmp.dispose();
+  });
+
+  test("the person's interrupted upload is recorded under their open_id: --as app starts its own, the person's next run continues theirs", async () => {
+    const ada = emu.users()[0];
+    // Ada's folder, shared with the app: both may upload into it.
+    const folder = emu.addFolder({ name: 'Shared' });
+    const f = { ...writeFixture(tmp.dir, 'shared.bin', SIZE, 77), name: 'shared.bin' };
+    emu.setShaping({ bytesPerSecond: 8 * MiB });
+    const ctrlC = new AbortController();
+    const first = cli(['upload', f.path, '--folder', folder, '--json'], env, ctrlC.signal);
+    for (let i = 0; i < 600 && emu.stats().uploadBytes.stored < 2 * BLOCK; i++) await new Promise((r) => setTimeout(r, 20));
+    ctrlC.abort();
+    assert.equal((await first).code, 130);
+    emu.setShaping({});
+    const records = await new FileResumeStore(resumeDir(env)).list();
+    assert.deepEqual(
+      records.map((r) => ({ kind: r.identity.kind, id: r.identity.id, name: r.name })),
+      [{ kind: 'user', id: ada.openId, name: 'shared.bin' }],
+      'named by open_id, never a token',
+    );
+    const signIn = readdirSync(join(tmp.dir, 'config')).find((n) => n.startsWith('session-'))!;
+    const { accessToken, refreshToken } = JSON.parse(readFileSync(join(tmp.dir, 'config', signIn), 'utf8')) as { accessToken: string; refreshToken: string };
+    for (const token of [accessToken, refreshToken]) assert.ok(token && !JSON.stringify(records).includes(token), 'no token in the record');
+
+    const asApp = await cli(['upload', f.path, '--folder', folder, '--as', 'app', '--json'], env);
+    assert.equal(asApp.code, 0, asApp.stderr);
+    assert.equal(asApp.stderr, '', 'the person\'s record is not the app\'s to continue');
+    assert.equal(asApp.json[0].resumedFromPart, 0);
+    assert.equal(emu.stats().calls['drive/v1/files/upload_prepare'], 2, 'a new upload_id for the app');
+    assert.equal(emu.getFile(String(asApp.json[0].fileToken))?.owner, `app:${emu.appId}`);
+
+    const asAda = await cli(['upload', f.path, '--folder', folder, '--json'], env);
+    assert.equal(asAda.code, 0, asAda.stderr);
+    assert.match(asAda.stderr, /^resuming shared\.bin at part \d\/6\n$/);
+    assert.ok(Number(asAda.json[0].resumedFromPart) >= 2, String(asAda.json[0].resumedFromPart));
+    assert.equal(emu.stats().calls['drive/v1/files/upload_prepare'], 2, 'the person\'s first upload_id was continued');
+    assert.equal(emu.getFile(String(asAda.json[0].fileToken))?.owner, `user:${ada.openId}`);
+    assert.deepEqual(await new FileResumeStore(resumeDir(env)).list(), [], 'both finished: no record left');
   });
 });

@@ -1,10 +1,14 @@
 // The extension's resume paths with a scripted `vscode` and the emulator: Cancel says how far it got and offers
 // Resume, start-up offers interrupted uploads once (Resume / Discard), and the messages of the error paths.
 import { strict as assert } from 'node:assert';
+import { statSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 import { FileResumeStore, identityOf, sessionKey, type SessionRecord } from '../../src/core';
 import type { Emulator } from '../../src/emulator';
+import type { HistoryEntry } from '../../src/vscode/history/UploadHistory';
+import { approveAndReturn } from '../helpers/browser';
 import { ExtensionHost } from '../helpers/extensionHost';
 import { sha256, writeFixture } from '../helpers/fixtures';
 
@@ -19,7 +23,7 @@ let files: Record<string, { path: string; bytes: Buffer }> = {};
 before(async () => {
   await host.start();
   emu = host.emu;
-  files = Object.fromEntries(['big.bin', 'a.bin', 'b.bin', 'c.bin', 'd.bin'].map((name, i) => [name, writeFixture(host.ws, name, SIZE, i + 1)]));
+  files = Object.fromEntries(['big.bin', 'a.bin', 'b.bin', 'c.bin', 'd.bin', 'e.bin'].map((name, i) => [name, writeFixture(host.ws, name, SIZE, i + 1)]));
 });
 after(() => host.stop());
 beforeEach(async () => {
@@ -64,7 +68,7 @@ void test('Cancel mid-way: "Cancelled at N %" with Resume; Resume sends only the
   assert.equal(uploaded('big.bin').length, 1);
   assert.equal(uploaded('big.bin')[0].sha256, sha256(files['big.bin'].bytes));
   assert.match(fake.log.join('\n'), /info resuming .*big\.bin at part \d of 6 \([\d.]+ MiB already on Feishu\)/);
-  assert.match(fake.log.join('\n'), /info uploaded .*big\.bin → .* \(multipart, 6 part\(s\), resumed at part \d, \d+ ms\)/);
+  assert.match(fake.log.join('\n'), /info uploaded .*big\.bin \(multipart, 6 part\(s\), resumed at part \d, \d+ ms\)/);
   assert.deepEqual(await store().list(), [], 'done: the record went');
 });
 
@@ -87,32 +91,32 @@ void test('start-up: an interrupted upload is offered once; Resume finishes it w
   assert.ok(!fake.shown.some((s) => s.text.includes('interrupted')), JSON.stringify(fake.shown));
 });
 
+/** What an upload of `name` to My Space interrupted after `confirmed` parts leaves in the extension's store. */
+async function record(name: string, confirmed: number[], who: SessionRecord['identity'] = identityOf({ appId: emu.appId, appSecret: emu.appSecret })): Promise<SessionRecord> {
+  const st = statSync(files[name].path);
+  const target = { api: 'files', parentType: 'explorer', parentNode: emu.rootFolderToken } as const;
+  const r: SessionRecord = {
+    version: 1,
+    method: 'multipart',
+    key: sessionKey(who, target, files[name].path, name),
+    name,
+    file: { path: files[name].path, size: st.size, mtimeMs: st.mtimeMs, head: sha256(files[name].bytes.subarray(0, BLOCK)) },
+    target,
+    identity: who,
+    uploadId: `u-${name}`,
+    blockSize: BLOCK,
+    blockNum: 6,
+    confirmed,
+    preparedAt: Date.now() - 60_000,
+    updatedAt: Date.now() - 30_000,
+  };
+  await store().save(r);
+  return r;
+}
+
 void test('start-up: several interrupted uploads, Discard removes them; a dismissed offer is not repeated', async () => {
   host.signIn();
-  const identity = identityOf({ appId: emu.appId, appSecret: emu.appSecret });
   const s = store();
-  const record = async (name: string, confirmed: number[], who: SessionRecord['identity'] = identity): Promise<SessionRecord> => {
-    const { statSync } = await import('node:fs');
-    const st = statSync(files[name].path);
-    const target = { api: 'files', parentType: 'explorer', parentNode: emu.rootFolderToken } as const;
-    const r: SessionRecord = {
-      version: 1,
-      method: 'multipart',
-      key: sessionKey(who, target, files[name].path, name),
-      name,
-      file: { path: files[name].path, size: st.size, mtimeMs: st.mtimeMs, head: sha256(files[name].bytes.subarray(0, BLOCK)) },
-      target,
-      identity: who,
-      uploadId: `u-${name}`,
-      blockSize: BLOCK,
-      blockNum: 6,
-      confirmed,
-      preparedAt: Date.now() - 60_000,
-      updatedAt: Date.now() - 30_000,
-    };
-    await s.save(r);
-    return r;
-  };
   await record('b.bin', [0, 1, 2]);
   await record('c.bin', [0]);
   // Another identity's interrupted upload is not offered: Feishu would refuse it (1062007).
@@ -166,3 +170,64 @@ void test('a finish whose answer was lost: the file is found in the folder and r
   assert.deepEqual(shown.items, ['Copy Link', 'Open in Browser', 'Copy Token']);
   assert.equal(uploaded('big.bin').length, 1);
 });
+
+void test('signed in: the offer is of the identity uploads act as now, the person\'s by open_id or the app\'s', async () => {
+  host.signIn();
+  fake.userSettings['feishu.signInPort'] = await freePort();
+  fake.onOpenExternal = (url) => {
+    if (url.includes('/authen/v1/authorize')) void approveAndReturn(url);
+  };
+  await fake.run('feishu.signIn');
+  const ada = emu.users()[0];
+  await record('b.bin', [0, 1], { kind: 'user', id: ada.openId });
+  await record('c.bin', [0]);
+
+  // feishu.identity "app": the app's interrupted upload, not the person's.
+  await host.activate({ restart: true, settings: { 'feishu.identity': 'app' } });
+  const asApp = await fake.waitFor(() => fake.shown.find((x) => x.text.includes('interrupted')), 'the offer as the app');
+  assert.equal(asApp.text, 'An upload to Feishu was interrupted: c.bin at 18 %. Resume sends only the rest.');
+  const adas = (await store().list()).find((r) => r.name === 'b.bin');
+  assert.equal(adas?.offeredAt, undefined, "the person's was not offered to the app");
+
+  // Signed in, as the person (the default): theirs.
+  await host.activate({ restart: true });
+  const asAda = await fake.waitFor(() => fake.shown.find((x) => x.text.includes('interrupted')), 'the offer as the person');
+  assert.equal(asAda.text, 'An upload to Feishu was interrupted: b.bin at 36 %. Resume sends only the rest.');
+  for (const r of await store().list()) await store().remove(r.key);
+});
+
+void test('Upload Again from the Feishu Uploads view continues an interrupted upload of that file to that folder', async () => {
+  host.signIn();
+  fake.userSettings['feishu.defaultFolder'] = 'root';
+  await fake.run('feishu.upload', host.file('e.bin'));
+  await fake.waitFor(() => fake.shown.find((s) => s.text === 'Uploaded e.bin to Feishu.'), 'the first upload');
+  const provider = fake.treeViews.get('feishu.uploads');
+  assert.ok(provider, 'the Feishu Uploads view is registered');
+  const [entry] = provider.getChildren() as HistoryEntry[];
+  assert.equal(entry.name, 'e.bin');
+
+  // The same file to the same place again, cancelled part-way: its parts are kept.
+  fake.reports.length = 0;
+  await cancelMidway('e.bin', () => undefined);
+  assert.ok(fake.shown.some((s) => s.text.startsWith('Cancelled at')), JSON.stringify(fake.shown));
+  assert.equal((await store().list()).length, 1);
+  fake.cancelAfterReports = undefined;
+  emu.setShaping({});
+  const prepares = emu.stats().calls['drive/v1/files/upload_prepare'];
+  fake.shown.length = 0;
+  await fake.run('feishu.history.uploadAgain', entry);
+  await fake.waitFor(() => fake.shown.find((s) => s.text === 'Uploaded e.bin to Feishu.'), 'Upload Again');
+  assert.equal(emu.stats().calls['drive/v1/files/upload_prepare'], prepares, 'the interrupted upload_id was continued');
+  assert.match(fake.log.join('\n'), /info resuming .*e\.bin at part \d of 6/);
+  assert.ok(emu.stats().uploadBytes.duplicate <= BLOCK, 'at most the part on the wire at Cancel twice');
+  assert.equal(uploaded('e.bin').length, 2, 'the first upload and the continued one');
+  assert.deepEqual(await store().list(), []);
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const p = (server.address() as { port: number }).port;
+  await new Promise<void>((r) => server.close(() => r()));
+  return p;
+}
