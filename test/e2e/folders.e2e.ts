@@ -22,13 +22,12 @@ import {
   readClipboard,
   repoRoot,
   runCommand,
-  runCommandWhenReady,
+  setAppCredentials,
   screenshot,
   settled,
   startCodeServer,
   journey,
   tearDown,
-  typeInQuickInput,
   waitForToast,
   type CodeServer,
   type Workbench,
@@ -97,10 +96,7 @@ function uploadCalls(): number {
 }
 
 step('1. Set App Credentials from the palette', 200_000, async () => {
-  await runCommandWhenReady(page(), 'Feishu: Set App Credentials');
-  await typeInQuickInput(page(), emu.appId, { prompt: /App ID/ });
-  await typeInQuickInput(page(), emu.appSecret, { password: true, prompt: /App Secret/ });
-  await waitForToast(page(), `Feishu app credentials saved. Uploads now use the app ${emu.appId}.`);
+  await setAppCredentials(page(), emu);
 });
 
 step('2. Upload to Feishu Folder… on a folder: walk into Team, make "Release 1", upload the tree there', SLOW, async () => {

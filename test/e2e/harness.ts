@@ -23,7 +23,7 @@ export {
   journey,
   type QuickInputOptions,
 } from './lib/ui';
-export { openContextMenuWith, prepareJourney, runCommandWhenReady } from './lib/journey';
+export { openContextMenuWith, prepareJourney, runCommandWhenReady, setAppCredentials } from './lib/journey';
 export { readOutputChannelLog, waitForOutputChannelText, readExtensionHostLog } from './lib/logs';
 export { packageVsix } from './lib/vsix';
 export { tearDown } from './lib/teardown';

@@ -19,13 +19,12 @@ import {
   repoRoot,
   rightClickExplorerItem,
   runCommand,
-  runCommandWhenReady,
+  setAppCredentials,
   screenshot,
   settled,
   startCodeServer,
   journey,
   tearDown,
-  typeInQuickInput,
   waitForToast,
   type CodeServer,
   type Workbench,
@@ -83,10 +82,7 @@ function counters(): { prepares: number; parts: number; duplicate: number; store
 }
 
 step('1. Set App Credentials from the palette', 200_000, async () => {
-  await runCommandWhenReady(page(), 'Feishu: Set App Credentials');
-  await typeInQuickInput(page(), emu.appId, { prompt: /App ID/ });
-  await typeInQuickInput(page(), emu.appSecret, { password: true, prompt: /App Secret/ });
-  await waitForToast(page(), `Feishu app credentials saved. Uploads now use the app ${emu.appId}.`);
+  await setAppCredentials(page(), emu);
 });
 
 step('2. Cancel a 60 MiB upload mid-way: "Cancelled at N %" with Resume; Resume sends only the rest', SLOW, async () => {

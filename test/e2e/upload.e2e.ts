@@ -10,7 +10,7 @@ import { startEmulator, type Emulator } from '../../src/emulator';
 import {
   clickContextMenuItem,
   openContextMenuWith,
-  runCommandWhenReady,
+  setAppCredentials,
   clickToastButton,
   defaultCacheDir,
   explorerItem,
@@ -85,10 +85,7 @@ after(async () => {
 const { step, page } = journey(() => wb);
 
 step('1. Set App Credentials from the palette', 200_000, async () => {
-  await runCommandWhenReady(page(), 'Feishu: Set App Credentials');
-  await typeInQuickInput(page(), emu.appId, { prompt: /App ID/ });
-  await typeInQuickInput(page(), emu.appSecret, { password: true, prompt: /App Secret/ });
-  await waitForToast(page(), `Feishu app credentials saved. Uploads now use the app ${emu.appId}.`);
+  await setAppCredentials(page(), emu);
   await screenshot(page(), '01-credentials-saved');
 });
 

@@ -9,14 +9,25 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { resumeDir } from '../../src/cli/appDirs';
 import { FileResumeStore } from '../../src/core';
 import { startEmulator, type Emulator } from '../../src/emulator';
-import { decide } from '../helpers/browser';
-import { cli } from '../helpers/cliCapture';
+import { cli, loginWithCode } from '../helpers/cliCapture';
 import { patternBytes, sha256, tempDir, writeFixture } from '../helpers/fixtures';
 
 const MiB = 1024 * 1024;
 const BLOCK = 4 * MiB;
 const SIZE = 22 * MiB + 7; // 6 parts
 const BIN = join(__dirname, '../../../dist/cli.js');
+
+/** The app's credentials, the records under `dir`/state, and a sign-in (if any) under `dir`/config, never the keychain. */
+function cliEnv(emu: Emulator, dir: string): NodeJS.ProcessEnv {
+  return {
+    FEISHU_APP_ID: emu.appId,
+    FEISHU_APP_SECRET: emu.appSecret,
+    FEISHU_BASE_URL: emu.url,
+    XDG_STATE_HOME: join(dir, 'state'),
+    FEISHU_UPLOAD_CONFIG_DIR: join(dir, 'config'),
+    FEISHU_UPLOAD_KEYCHAIN: '0',
+  };
+}
 
 describe('feishu-upload upload: interrupted uploads continue', () => {
   let emu: Emulator;
@@ -27,15 +38,7 @@ describe('feishu-upload upload: interrupted uploads continue', () => {
 
   before(async () => {
     emu = await startEmulator({ keepBytes: false });
-    env = {
-      FEISHU_APP_ID: emu.appId,
-      FEISHU_APP_SECRET: emu.appSecret,
-      FEISHU_BASE_URL: emu.url,
-      XDG_STATE_HOME: join(tmp.dir, 'state'),
-      // Acting as the app: no sign-in to read, and no keychain to ask.
-      FEISHU_UPLOAD_CONFIG_DIR: join(tmp.dir, 'config'),
-      FEISHU_UPLOAD_KEYCHAIN: '0',
-    };
+    env = cliEnv(emu, tmp.dir);
   });
   after(async () => {
     await emu.close();
@@ -191,20 +194,9 @@ describe('feishu-upload upload signed in: the record is the identity\'s the run 
 
   before(async () => {
     emu = await startEmulator({ keepBytes: false, deviceIntervalSeconds: 0.05 });
-    env = {
-      HOME: tmp.dir,
-      FEISHU_APP_ID: emu.appId,
-      FEISHU_APP_SECRET: emu.appSecret,
-      FEISHU_BASE_URL: emu.url,
-      XDG_STATE_HOME: join(tmp.dir, 'state'),
-      FEISHU_UPLOAD_CONFIG_DIR: join(tmp.dir, 'config'),
-      FEISHU_UPLOAD_KEYCHAIN: '0',
-    };
+    env = { ...cliEnv(emu, tmp.dir), HOME: tmp.dir };
     // Sign in with a code, approving on the verification page as soon as it is printed.
-    const login = await cli(['login', '--device', '--json'], env, undefined, (text) => {
-      const line = text.split('\n').find((l) => l.includes('verificationUriComplete'));
-      if (line) void decide((JSON.parse(line) as { verificationUriComplete: string }).verificationUriComplete, 'approve');
-    });
+    const login = await loginWithCode(env);
     assert.equal(login.code, 0, login.stderr);
   });
   after(async () => {

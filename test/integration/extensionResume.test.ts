@@ -2,7 +2,6 @@
 // Resume, start-up offers interrupted uploads once (Resume / Discard), and the messages of the error paths.
 import { strict as assert } from 'node:assert';
 import { statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 import { FileResumeStore, identityOf, sessionKey, type SessionRecord } from '../../src/core';
@@ -10,6 +9,7 @@ import type { Emulator } from '../../src/emulator';
 import type { HistoryEntry } from '../../src/vscode/history/UploadHistory';
 import { approveAndReturn } from '../helpers/browser';
 import { ExtensionHost } from '../helpers/extensionHost';
+import { freePort } from '../helpers/freePort';
 import { sha256, writeFixture } from '../helpers/fixtures';
 
 const host = new ExtensionHost();
@@ -223,11 +223,3 @@ void test('Upload Again from the Feishu Uploads view continues an interrupted up
   assert.equal(uploaded('e.bin').length, 2, 'the first upload and the continued one');
   assert.deepEqual(await store().list(), []);
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const p = (server.address() as { port: number }).port;
-  await new Promise<void>((r) => server.close(() => r()));
-  return p;
-}

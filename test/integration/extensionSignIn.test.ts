@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { after, before, beforeEach, test } from 'node:test';
 import type { Emulator } from '../../src/emulator';
 import { parseSession } from '../../src/core';
@@ -10,6 +9,7 @@ import type { FeishuAuthProvider } from '../../src/vscode/auth/FeishuAuthProvide
 import { SIGNED_IN_BEFORE_KEY } from '../../src/vscode/auth/UserAuth';
 import { approveAndReturn, decide } from '../helpers/browser';
 import { ExtensionHost } from '../helpers/extensionHost';
+import { freePort } from '../helpers/freePort';
 import { memorySource } from '../helpers/memorySource';
 
 // Signing in inside the extension, with a scripted `vscode` and the emulator on loopback: the commands, the
@@ -253,12 +253,4 @@ void test('99991679 (a scope the user did not grant): the message offers Sign In
 async function window(): Promise<Services> {
   const { createServices } = await import('../../src/vscode/services/services');
   return createServices(fake.context() as never);
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const p = (server.address() as { port: number }).port;
-  await new Promise<void>((r) => server.close(() => r()));
-  return p;
 }

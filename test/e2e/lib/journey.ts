@@ -1,12 +1,13 @@
 // Steps every product journey takes, beside lib/ui.ts's journey(), settled() and dismissToasts(): its preparation,
-// waiting for our commands to register, opening a context menu once our items are in it.
+// waiting for our commands to register, saving the app's credentials, opening a context menu once our items are
+// in it.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { pollUntil } from './env';
 import { makeTempDir } from './procs';
-import { contextMenuItem, rightClickExplorerItem, runCommand } from './ui';
+import { contextMenuItem, rightClickExplorerItem, runCommand, typeInQuickInput, waitForToast } from './ui';
 import { packageVsix } from './vsix';
 
 /**
@@ -27,6 +28,14 @@ export async function runCommandWhenReady(p: Page, title: string): Promise<void>
     },
     { timeoutMs: 150_000, intervalMs: 500 },
   );
+}
+
+/** Feishu: Set App Credentials from the palette (once our commands are there), until the saved toast shows. */
+export async function setAppCredentials(p: Page, app: { appId: string; appSecret: string }): Promise<void> {
+  await runCommandWhenReady(p, 'Feishu: Set App Credentials');
+  await typeInQuickInput(p, app.appId, { prompt: /App ID/ });
+  await typeInQuickInput(p, app.appSecret, { password: true, prompt: /App Secret/ });
+  await waitForToast(p, `Feishu app credentials saved. Uploads now use the app ${app.appId}.`);
 }
 
 /**
