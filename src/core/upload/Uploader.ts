@@ -122,7 +122,7 @@ export class Uploader {
     const sent =
       method === 'all'
         ? parent.api === 'files'
-          ? await this.tracked(source, parent, options, (t) => this.uploadAll(source, parent, options, t))
+          ? await this.tracked(source, parent, options, (t) => this.uploadAll(source, parent, options, t), 'untracked')
           : await this.uploadAll(source, parent, options)
         : await this.tracked(source, parent, options, (t) => this.uploadMultipartWithRestart(source, parent, options, t));
     return {
@@ -240,9 +240,23 @@ export class Uploader {
    * An upload under its record (when the uploader keeps them): an earlier interrupted run of the same file to the
    * same place is continued, a new one recorded. On success or a failure that can never be continued the record
    * goes; on cancel or a network that gave out it stays, for the next run.
+   *
+   * `whenBusy`: what to do when another process holds the record. A multipart upload is refused (UPLOAD_IN_PROGRESS:
+   * two processes must never drive one upload_id). A single upload_all has nothing to continue: it goes ahead
+   * without a record, as two runs of the same command always did (the other run keeps its record).
    */
-  private async tracked(source: FileSource, parent: Parent, options: UploadOptions, upload: (tracked?: TrackedUpload) => Promise<Sent>): Promise<Sent> {
-    const tracked = await this.resume?.open(source, { api: parent.api, parentType: parent.parentType, parentNode: parent.parentNode, extra: parent.extra }, options.resume ?? 'auto');
+  private async tracked(
+    source: FileSource,
+    parent: Parent,
+    options: UploadOptions,
+    upload: (tracked?: TrackedUpload) => Promise<Sent>,
+    whenBusy: 'refuse' | 'untracked' = 'refuse',
+  ): Promise<Sent> {
+    const target = { api: parent.api, parentType: parent.parentType, parentNode: parent.parentNode, extra: parent.extra };
+    const tracked = await this.resume?.open(source, target, options.resume ?? 'auto').catch((err: unknown) => {
+      if (whenBusy === 'untracked' && err instanceof FeishuError && err.code === 'UPLOAD_IN_PROGRESS') return undefined;
+      throw err;
+    });
     try {
       if (tracked?.startOver) options.onStartOver?.(tracked.startOver);
       const sent = await upload(tracked);

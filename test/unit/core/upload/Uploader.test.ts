@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { FeishuError, MemoryResumeStore, ResumeTracker, Uploader, type DriveItem, type FeishuClient, type FolderPages } from '../../../../src/core';
+import { FeishuError, MemoryResumeStore, ResumeTracker, sessionKey, Uploader, type DriveItem, type FeishuClient, type FolderPages } from '../../../../src/core';
 import { memorySource } from '../../../helpers/memorySource';
 
 /** A client whose root folder lookup answers only when the test says so; upload_all answers at once. */
@@ -227,4 +227,24 @@ void test('a permanent failure drops the record; the next run starts over', asyn
   await assert.rejects(uploader.upload(onDisk(BIG), folder, { onKept: (k) => kept.push(k) }), (e: unknown) => e instanceof FeishuError && e.code === 1061004);
   assert.deepEqual(kept, [], 'nothing claimed to be kept');
   assert.deepEqual(await store.list(), []);
+});
+
+void test('a small file whose record another process holds goes up without one (upload_all has nothing to continue); a large one is refused', async () => {
+  const fake = fakeClient();
+  const store = new MemoryResumeStore();
+  const identity = { kind: 'app', id: 'a' } as const;
+  const uploader = new Uploader(fake.client, { retry: fastRetry, resume: { store, identity } });
+  const small = onDisk(5);
+  const held = await store.lock(sessionKey(identity, { api: 'files', parentType: 'explorer', parentNode: 'fldA' }, small.path, small.name));
+  assert.ok(held.ok);
+  const result = await uploader.upload(small, folder);
+  assert.equal(result.fileToken, 'boxcnUploaded');
+  assert.deepEqual(fake.calls, ['upload_all']);
+  assert.deepEqual(await store.list(), [], 'no record of its own');
+  assert.ok(store.isLocked(sessionKey(identity, { api: 'files', parentType: 'explorer', parentNode: 'fldA' }, small.path, small.name)), "the other's lock stays");
+  await assert.rejects(
+    new Uploader(fakeMultipart().client, { retry: fastRetry, resume: { store, identity } }).upload(onDisk(BIG), folder),
+    (e: unknown) => e instanceof FeishuError && e.code === 'UPLOAD_IN_PROGRESS',
+  );
+  await held.lock.release();
 });
