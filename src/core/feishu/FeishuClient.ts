@@ -1,10 +1,9 @@
 import type { AxiosInstance, AxiosResponse } from 'axios';
 import FormData from 'form-data';
-import { STALE_TOKEN_CODES } from '../errors/catalogue';
 import { FeishuError } from '../errors/FeishuError';
 import { CallGate } from '../limits/CallGate';
 import { systemClock, type Clock } from '../limits/Clock';
-import type { FetchedToken, TokenProvider } from './auth';
+import { withFreshToken, type FetchedToken, type TokenProvider } from './auth';
 import { createHttp, dispatchReporting, headerValue, transportError } from './http';
 import type {
   DeviceAuthorizationBody,
@@ -168,7 +167,7 @@ export class FeishuClient {
     });
   }
 
-  /** An authenticated call; a stale tenant token is replaced once and the call repeated. */
+  /** An authenticated call; a stale token is replaced and the call repeated (withFreshToken). */
   async call<T>(call: Call): Promise<T> {
     return (await this.callWithDate<T>(call)).data;
   }
@@ -177,22 +176,16 @@ export class FeishuClient {
   private async callWithDate<T>(call: Call): Promise<{ data: T; date?: number }> {
     const tokens = this.options.tokens;
     if (!tokens) throw new FeishuError({ code: 'NO_CREDENTIALS', endpoint: call.endpoint });
-    for (let renewed = false; ; renewed = true) {
-      const token = await tokens.getToken(call.signal);
-      try {
-        const send = (dispatched?: () => void): Promise<AxiosResponse<string>> => this.exchange(call, token, dispatched);
-        const res = call.gated
-          ? await this.gate.run(call.endpoint, send, call.signal)
-          : call.pace
-            ? await send(await call.pace(call.signal))
-            : await send();
-        const date = Date.parse(headerValue(res, 'date') ?? '');
-        return { data: this.parse<T>(res, call.endpoint).data as T, date: Number.isFinite(date) ? date : undefined };
-      } catch (err) {
-        const stale = err instanceof FeishuError && typeof err.code === 'number' && STALE_TOKEN_CODES.has(err.code);
-        if (!stale || renewed || !tokens.invalidate(token)) throw err;
-      }
-    }
+    return withFreshToken(tokens, call.signal, async (token) => {
+      const send = (dispatched?: () => void): Promise<AxiosResponse<string>> => this.exchange(call, token, dispatched);
+      const res = call.gated
+        ? await this.gate.run(call.endpoint, send, call.signal)
+        : call.pace
+          ? await send(await call.pace(call.signal))
+          : await send();
+      const date = Date.parse(headerValue(res, 'date') ?? '');
+      return { data: this.parse<T>(res, call.endpoint).data as T, date: Number.isFinite(date) ? date : undefined };
+    });
   }
 
   /** One HTTP exchange; a transport failure becomes a FeishuError. Reports a CallInfo either way. */
