@@ -108,6 +108,8 @@ Uploads each file in turn: up to 20 MiB in one request, larger files in 4 MiB pa
 A directory is uploaded like "cp -r dir dest/": a folder of its name is made in the target (or the one of that
 name reused), with its sub-folders, and every file goes into its own folder. Left out inside directories:
 .git, node_modules, empty files, symlinked folders.
+A larger file's upload that was interrupted (Ctrl-C, a crash, a lost network) continues where it stopped when
+the same command runs again within 24 hours: only the missing parts are sent.
 
 Options:
   --folder <url|token>   Drive folder link or token (default: the root folder, "My Space")
@@ -120,8 +122,10 @@ Options:
   --parent-type <type>   upload as document media (docx_image, docx_file, sheet_image, ...)
   --parent-node <node>   the media's upload point (block id, spreadsheet token, ...)
   --extra <json>         extra for media uploads, e.g. {"drive_route_token":"<document id>"}
+  --no-resume            start an interrupted upload over instead of continuing it
   --json                 one JSON object per file on stdout: file, ok, fileToken, url, folder, bytes, parts,
-                         method, ms; a skipped file: file, ok, skipped, fileToken, folder
+                         method, ms, resumedFromPart (0 when nothing was continued); a skipped file: file, ok,
+                         skipped, fileToken, folder
 ${AS_EN}
 ${COMMON_EN}
 
@@ -140,6 +144,7 @@ Examples:
 逐个上传文件：20 MiB 以内一次请求，更大的文件按 4 MiB 分片，速度遵守飞书的限制。
 目录的上传方式同 "cp -r 目录 目标/"：在目标中新建同名文件夹（已有同名文件夹时沿用它）并重建其子文件夹，
 每个文件进入各自的文件夹。目录中不上传：.git、node_modules、空文件、符号链接的文件夹。
+较大文件的上传如果被中断（Ctrl-C、崩溃、断网），24 小时内再次运行同一命令会从中断处继续：只发送缺少的分片。
 
 选项：
   --folder <链接|token>  云空间文件夹的链接或 token（默认：根文件夹“我的空间”）
@@ -152,8 +157,10 @@ Examples:
   --parent-type <类型>   作为文档素材上传（docx_image、docx_file、sheet_image 等）
   --parent-node <节点>   素材的上传点（块 ID、电子表格 token 等）
   --extra <json>         素材上传的 extra，例如 {"drive_route_token":"<文档 ID>"}
+  --no-resume            不继续被中断的上传，而是从头开始
   --json                 每个文件在 stdout 输出一个 JSON 对象：file, ok, fileToken, url, folder, bytes, parts,
-                         method, ms；跳过的文件：file, ok, skipped, fileToken, folder
+                         method, ms, resumedFromPart（没有继续之前的上传时为 0）；跳过的文件：file, ok, skipped,
+                         fileToken, folder
 ${AS_ZH}
 ${COMMON_ZH}
 

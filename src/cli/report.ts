@@ -25,27 +25,51 @@ export function isSkipped(r: UploadReport): r is SkippedReport {
   return 'skipped' in r;
 }
 
-export const UPLOAD_LINES: OutcomeLines<UploadReport> = {
-  interrupted: (t, done, total, rest) => t('Interrupted: {0} of {1} uploaded; not uploaded: {2}', done, total, rest),
-  json: (o) => {
-    const r = o.result;
-    if (!r) return failureJson(o);
-    // The contract of a skipped line: exactly these fields.
-    if (isSkipped(r)) return JSON.stringify({ file: o.file, ok: true, skipped: true, fileToken: r.fileToken, folder: r.folder });
-    const folder = r.folder === undefined ? {} : { folder: r.folder };
-    const document = r.documentId === undefined ? {} : { documentId: r.documentId, blockId: r.blockId };
-    const problems = r.problems?.length ? { problems: r.problems.map(problemJson) } : {};
-    return JSON.stringify({ file: o.file, ok: true, fileToken: r.fileToken, url: r.url ?? null, ...folder, bytes: r.bytes, parts: r.parts, method: r.method, ms: r.ms, ...document, ...problems });
-  },
-  text: (o, t) => {
-    const r = o.result;
-    if (!r) return failureText(o, t);
-    if (isSkipped(r)) return t('skipped {0}: a file of that name is already in the Feishu folder -> {1}', o.file, r.url ?? r.fileToken);
-    const kind = r.blockKind === undefined ? [] : [r.blockKind === 'image' ? t('image block') : t('file block')];
-    const how = [r.method === 'all' ? 'upload_all' : t('multipart, {0} parts', r.parts), ...kind].join(', ');
-    return t('uploaded {0} ({1}, {2}, {3}) -> {4}', o.file, formatBytes(r.bytes), how, seconds(r.ms), r.url ?? r.fileToken);
-  },
-};
+/**
+ * Upload lines. `resumedAt` gives, for a file that failed, the part its interrupted upload was continued at (0
+ * when none): every --json line of a file sent (or failed) carries resumedFromPart. A skipped file's line keeps
+ * exactly file, ok, skipped, fileToken, folder: nothing of it was sent, so nothing was continued.
+ */
+export function uploadLines(resumedAt: (file: string) => number = () => 0): OutcomeLines<UploadReport> {
+  return {
+    interrupted: (t, done, total, rest) => t('Interrupted: {0} of {1} uploaded; not uploaded: {2}', done, total, rest),
+    json: (o) => {
+      const r = o.result;
+      if (!r) return failureJson(o, { resumedFromPart: resumedAt(o.file) });
+      // The contract of a skipped line: exactly these fields.
+      if (isSkipped(r)) return JSON.stringify({ file: o.file, ok: true, skipped: true, fileToken: r.fileToken, folder: r.folder });
+      const folder = r.folder === undefined ? {} : { folder: r.folder };
+      const document = r.documentId === undefined ? {} : { documentId: r.documentId, blockId: r.blockId };
+      const problems = r.problems?.length ? { problems: r.problems.map(problemJson) } : {};
+      return JSON.stringify({
+        file: o.file,
+        ok: true,
+        fileToken: r.fileToken,
+        url: r.url ?? null,
+        ...folder,
+        bytes: r.bytes,
+        parts: r.parts,
+        method: r.method,
+        ms: r.ms,
+        resumedFromPart: r.resumedFromPart,
+        ...(r.recovered ? { recovered: true } : {}),
+        ...document,
+        ...problems,
+      });
+    },
+    text: (o, t) => {
+      const r = o.result;
+      if (!r) return failureText(o, t);
+      if (isSkipped(r)) return t('skipped {0}: a file of that name is already in the Feishu folder -> {1}', o.file, r.url ?? r.fileToken);
+      const where = r.url ?? r.fileToken;
+      if (r.recovered) return t('found {0} already in the folder (the answer to its last step was lost; not uploaded again) -> {1}', o.file, where);
+      const kind = r.blockKind === undefined ? [] : [r.blockKind === 'image' ? t('image block') : t('file block')];
+      const resumed = r.resumedFromPart > 0 ? [t('resumed at part {0}', r.resumedFromPart)] : [];
+      const how = [r.method === 'all' ? 'upload_all' : t('multipart, {0} parts', r.parts), ...resumed, ...kind].join(', ');
+      return t('uploaded {0} ({1}, {2}, {3}) -> {4}', o.file, formatBytes(r.bytes), how, seconds(r.ms), where);
+    },
+  };
+}
 
 export const IMPORT_LINES: OutcomeLines<ImportResult> = {
   interrupted: (t, done, total, rest) => t('Interrupted: {0} of {1} imported; not imported: {2}', done, total, rest),
@@ -104,9 +128,9 @@ export function publishLines(offerNew: boolean): OutcomeLines<PublishResult> {
   };
 }
 
-function failureJson(o: Outcome<unknown>): string {
+function failureJson(o: Outcome<unknown>, extra: Record<string, unknown> = {}): string {
   const e = asFeishuError(o.error);
-  return JSON.stringify({ file: o.file, ok: false, error: { code: e.code, category: e.category, message: e.message, hint: e.hint, logId: e.logId ?? null } });
+  return JSON.stringify({ file: o.file, ok: false, ...extra, error: { code: e.code, category: e.category, message: e.message, hint: e.hint, logId: e.logId ?? null } });
 }
 
 function failureText(o: Outcome<unknown>, t: Translate): string {

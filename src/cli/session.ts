@@ -2,6 +2,7 @@ import {
   connectOAuth,
   createEngines,
   FeishuError,
+  FileResumeStore,
   redact,
   UserSession,
   type CallInfo,
@@ -16,6 +17,7 @@ import type { CommonArgs } from './commonArgs';
 import { appCredentialsFromEnv, pastedTokenFromEnv } from './credentials';
 import type { CliIo } from './io';
 import { cliTranslate, describeError } from './i18n';
+import { resumeDir } from './appDirs';
 import { UsageError } from './UsageError';
 
 /** Who a command acts as: `--as user|app`; undefined = a user when one is signed in, else the app. */
@@ -94,6 +96,8 @@ export async function openSession(args: CommonArgs & { as?: ActAs }, io: CliIo):
       onRetry: args.verbose ? (e, n, ms) => io.stderr.write(`${t('retry {0} in {1} ms after: {2}', n + 1, ms, describeError(e, t))}\n`) : undefined,
       onWarning: (w) => io.stderr.write(`${t('warning: {0}', redact(w))}\n`),
       userAgent: 'feishu-upload-cli',
+      // Multipart uploads are recorded here, so running the same command again continues an interrupted one.
+      resumeStore: new FileResumeStore(resumeDir(io.env)),
     });
     if (args.verbose) io.stderr.write(`${actingLine(engines, t)}\n`);
     return { ...engines, dispose: () => (engines.dispose(), account.dispose()) };

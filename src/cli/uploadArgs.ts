@@ -20,6 +20,8 @@ export interface UploadArgs extends CommonArgs {
   files: string[];
   /** `--as`: undefined = a user when signed in, else the app. */
   as?: 'user' | 'app';
+  /** --no-resume: start interrupted uploads over instead of continuing them. */
+  noResume: boolean;
   /** A folder, document media, or (with --doc) a document the files are appended to. */
   target: UploadTarget | { kind: 'document'; document: DocumentRef };
   /** Into a folder: what to do with a file whose name is already there. Default keep-both. */
@@ -37,6 +39,7 @@ export function parseUploadArgs(argv: string[], env: NodeJS.ProcessEnv): UploadA
     extra: { type: 'string' },
     'on-conflict': { type: 'string' },
     'link-sharing': { type: 'string' },
+    'no-resume': { type: 'boolean', default: false },
     ...AS_OPTION,
   });
   if (positionals.length === 0) throw new UsageError('No file given: feishu-upload upload <file...>.');
@@ -49,7 +52,7 @@ export function parseUploadArgs(argv: string[], env: NodeJS.ProcessEnv): UploadA
   if (target.kind !== 'folder' && (values['on-conflict'] !== undefined || values['link-sharing'] !== undefined)) {
     throw new UsageError('--on-conflict and --link-sharing are for uploads into a folder, not with --doc or --parent-type.');
   }
-  return { ...commonArgs(values, env), as: actAsArg(values.as), files: positionals, target, onConflict, linkSharing };
+  return { ...commonArgs(values, env), as: actAsArg(values.as), files: positionals, noResume: values['no-resume'] === true, target, onConflict, linkSharing };
 }
 
 function parseTarget(values: { folder?: string; doc?: string; 'parent-type'?: string; 'parent-node'?: string; extra?: string }): UploadArgs['target'] {

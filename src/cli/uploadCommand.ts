@@ -1,11 +1,12 @@
-import { documentUrl, expandSelection, grantee, nodeFileSystem, openFileSource, type Engines, type FileSource, type UploadOptions } from '../core';
+import { documentUrl, expandSelection, grantee, nodeFileSystem, openFileSource, RESUME_MARGIN_MS, type Engines, type FileSource, type KeptUpload, type UploadOptions } from '../core';
 import { eachFile, type EachFileOptions } from './eachFile';
+import { cliTranslate, describeError } from './i18n';
 import type { CliIo } from './io';
 import { ProgressLine } from './ProgressLine';
-import { isSkipped, UPLOAD_LINES, uploadWarning, type UploadReport } from './report';
+import { asFeishuError, isSkipped, uploadLines, uploadWarning, type UploadReport } from './report';
+import { keptLine, resumeLine, startOverLine } from './resumeLines';
 import { openSession } from './session';
 import { parseUploadArgs, type UploadArgs } from './uploadArgs';
-import { cliTranslate } from './i18n';
 
 /** What one run sends: each path with the sub-folders it goes into below the target. */
 interface Plan {
@@ -23,7 +24,15 @@ export async function uploadCommand(argv: string[], io: CliIo): Promise<number> 
   const session = await openSession(args, io);
   const t = cliTranslate(io.env);
   const progress = io.stderr.isTTY ? new ProgressLine(io.stderr as NodeJS.WriteStream, t) : undefined;
+  const note = (line: string): void => {
+    progress?.clear();
+    io.stderr.write(`${line}\n`);
+  };
+  const resumedAt = new Map<string, number>();
+  const kept: KeptUpload[] = [];
   try {
+    // Records whose upload_id has died (24 h) go; a state folder that cannot be read is no reason to stop.
+    await session.uploader.sweepRecords().catch((err: unknown) => note(t('warning: {0}', describeError(asFeishuError(err), t))));
     const plan = await planFiles(args, io);
     let send: (source: FileSource, dir: readonly string[], options: UploadOptions) => Promise<UploadReport>;
     let options: EachFileOptions<UploadReport> = {};
@@ -54,13 +63,23 @@ export async function uploadCommand(argv: string[], io: CliIo): Promise<number> 
       plan.files.map((f) => f.path),
       io,
       args.json,
-      UPLOAD_LINES,
+      uploadLines((file) => resumedAt.get(file) ?? 0),
       t,
       async (file, index) => {
         const source = await openFileSource(file);
         try {
           progress?.start();
-          return await send(source, plan.files[index].dir, { signal: io.signal, onProgress: (p) => progress?.update(source.name, index + 1, plan.files.length, p) });
+          return await send(source, plan.files[index].dir, {
+            signal: io.signal,
+            onProgress: (p) => progress?.update(source.name, index + 1, plan.files.length, p),
+            resume: args.noResume ? 'restart' : 'auto',
+            onResume: (info) => {
+              resumedAt.set(file, info.fromPart);
+              note(resumeLine(t, source.name, info));
+            },
+            onStartOver: (reason) => note(startOverLine(t, source.name, reason)),
+            onKept: (k) => kept.push(k),
+          });
         } finally {
           progress?.clear();
           await source.close();
@@ -68,6 +87,7 @@ export async function uploadCommand(argv: string[], io: CliIo): Promise<number> 
       },
       options,
     );
+    for (const k of kept) note(keptLine(t, k, Date.now(), RESUME_MARGIN_MS));
     if (code !== 130) await after();
     return code;
   } finally {

@@ -13,6 +13,8 @@ import { DrivePacer } from './limits/DrivePacer';
 import { docxWritePacer, type KeyedPacer } from './limits/KeyedPacer';
 import type { RetrySettings } from './limits/retry';
 import { Publisher } from './publish/Publisher';
+import type { ResumeSettings } from './upload/resume/ResumeTracker';
+import type { ResumeStore } from './upload/resume/ResumeStore';
 import { Uploader, type UploaderOptions } from './upload/Uploader';
 
 export interface EngineOptions extends ConnectOptions, RetrySettings {
@@ -34,6 +36,10 @@ export interface EngineOptions extends ConnectOptions, RetrySettings {
    * be shared with them). Default: the user of signed-in credentials, else nobody.
    */
   signedInUser?: SignedInUser;
+  /** Where multipart uploads are recorded, so an interrupted one continues where it stopped. Default: nowhere. */
+  resumeStore?: ResumeStore;
+  /** Resume timing (upload_id life, margin, wall clock); defaults are Feishu's, tests shorten them. */
+  resume?: Pick<ResumeSettings, 'lifeMs' | 'marginMs' | 'now'>;
 }
 
 /** The engines over one client: what the CLI, the extension and the tests work with. */
@@ -60,17 +66,19 @@ export interface Engines {
  */
 export function createEngines(options: EngineOptions, connectClient: (options: ConnectOptions) => FeishuClient = connect): Engines {
   const client = connectClient(options);
+  // connectClient has refused missing credentials by now.
+  const identity = identityOf(options.credentials!);
   const retry: RetrySettings = { clock: options.clock, random: options.random, retry: options.retry, onRetry: options.onRetry };
-  const uploader = new Uploader(client, { ...options.uploader, ...retry });
+  const resume = options.resumeStore && { ...options.resume, store: options.resumeStore, identity, onWarning: options.onWarning };
+  const driveApi = new DriveApi(client, options.drivePacer ?? new DrivePacer(options.clock ?? systemClock));
+  // The uploader lists folders through the same paced DriveApi (a lost finish answer is looked for, not re-sent).
+  const uploader = new Uploader(client, { ...options.uploader, ...retry, resume, drive: driveApi });
   const docx = new DocxApi(client, options.docxPacer ?? docxWritePacer(options.clock ?? systemClock));
   const documents = new DocumentUploader(client, uploader, docx, { ...retry, onWarning: options.onWarning });
   const importer = new Importer(client, uploader, { ...options.importer, ...retry });
-  const driveApi = new DriveApi(client, options.drivePacer ?? new DrivePacer(options.clock ?? systemClock));
   const links = new Links(driveApi, { ...retry, brand: options.brand, baseUrl: options.baseUrl, onWarning: options.onWarning });
   const drive = new Drive(driveApi, new Folders(driveApi, retry), links, uploader, { ...retry, onWarning: options.onWarning });
-  // connectClient has refused missing credentials by now.
   const credentials = options.credentials!;
-  const identity = identityOf(credentials);
   const signedInUser = options.signedInUser ?? ('session' in credentials ? credentials.user : undefined);
   const publisher = new Publisher(drive, uploader, docx, documents, { ...retry, grantTo: grantee({ identity, signedInUser }), onWarning: options.onWarning });
   return { identity, signedInUser, uploader, documents, importer, drive, publisher, dispose: () => client.dispose() };

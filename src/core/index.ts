@@ -1,6 +1,6 @@
 // The core's public surface: what the CLI and the extension may use.
 export * from './auth/callbackPage';
-export * from './auth/FileLock';
+export * from './auth/renewalLock';
 export * from './auth/LoopbackListener';
 export * from './auth/OAuthApi';
 export * from './auth/pkce';
@@ -36,7 +36,7 @@ export { PUBLISH_NOTES, WARNING_TEXTS, warningText, type PublishWarning, type Pu
 export * from './publish/PublishRecords';
 export * from './publish/publishFile';
 export * from './publish/readMarkdownFile';
-export { stateDir } from './util/stateDir';
+export { homeOf, stateDir } from './util/stateDir';
 export * from './import/importFormats';
 export { CallGate } from './limits/CallGate';
 export { DRIVE_LIMITS, DrivePacer, type DriveCall } from './limits/DrivePacer';
@@ -47,6 +47,14 @@ export * from './upload/FileSource';
 export * from './upload/plan';
 export * from './upload/target';
 export * from './upload/Uploader';
+export * from './upload/resume/FileResumeStore';
+export * from './upload/resume/MemoryResumeStore';
+export type { FolderPages } from './upload/resume/lostFinish';
+export * from './upload/resume/ResumeTracker';
+export * from './upload/resume/SessionRecord';
+export * from './upload/resume/ResumeStore';
+export * from './locks/FileLock';
+export { fileSafe } from './util/fileSafe';
 export { Throughput } from './util/Throughput';
 export { formatBytes, formatDuration } from './util/format';
 export { bundleTranslator, english, formatMessage, type Translate } from './util/translate';

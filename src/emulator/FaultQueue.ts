@@ -74,6 +74,7 @@ export function parseFault(value: unknown): Fault | string {
     case 'tokenExpired':
     case 'uploadIdExpired':
     case 'stall':
+    case 'dropAnswer':
       return f as unknown as Fault;
     default:
       return `unknown fault kind: ${String(f.kind)}`;

@@ -24,6 +24,7 @@ import { failure, plainText, replyCode, type Reply } from './reply';
 import { findRoute, isUploadEndpoint, type RouteState } from './routes';
 import { Timers } from './Timers';
 import { TokenStore } from './TokenStore';
+import { carriesFileBytes, UploadBytes } from './UploadBytes';
 import { UploadSessions } from './UploadSessions';
 import { UPLOAD_ALL_MAX_BYTES } from './uploadRoutes';
 import type {
@@ -93,6 +94,7 @@ export class FeishuEmulator implements Emulator {
   private readonly rules: RateRules;
   private readonly docxLimits: DocxWriteLimits;
   private readonly faults = new FaultQueue();
+  private readonly uploadBytes = new UploadBytes();
   private readonly link: Link;
   private readonly routeState: RouteState;
   private readonly maxBodyBytes: number;
@@ -101,6 +103,7 @@ export class FeishuEmulator implements Emulator {
   private calls: Record<string, number> = {};
   private codes: Record<string, number> = {};
   private firedFaults: Record<string, number> = {};
+  private faultsByEndpoint: Record<string, number> = {};
   private connections = 0;
   private port = 0;
 
@@ -126,7 +129,7 @@ export class FeishuEmulator implements Emulator {
       now,
     );
     this.drive = new Drive(this.tokens.appPrincipal, () => `user:${this.people.first.openId}`, { ...DEFAULT_FOLDER_LIMITS, ...options.folderLimits });
-    this.sessions = new UploadSessions(blockSize, positive('uploadIdTtlMs', options.uploadIdTtlMs ?? 24 * 60 * 60 * 1000), keepBytes);
+    this.sessions = new UploadSessions(blockSize, positive('uploadIdTtlMs', options.uploadIdTtlMs ?? 24 * 60 * 60 * 1000), keepBytes, this.uploadBytes);
     this.rules = new RateRules(positive('qps', options.qps ?? 5));
     this.docxLimits = new DocxWriteLimits(positive('docxWritesPerSecond', options.docxWritesPerSecond ?? 3));
     this.shaping = { ...options.shaping };
@@ -137,6 +140,7 @@ export class FeishuEmulator implements Emulator {
       drive: this.drive,
       sessions: this.sessions,
       keepBytes,
+      bytes: this.uploadBytes,
       documents: this.documents,
       wiki: this.wiki,
       imports: this.imports,
@@ -309,12 +313,15 @@ export class FeishuEmulator implements Emulator {
   }
 
   stats(): EmulatorStats {
+    const { openBytes, ...sessions } = this.sessions.counts();
     return {
       calls: { ...this.calls },
       codes: { ...this.codes },
       faults: { ...this.firedFaults },
       connections: this.connections,
-      uploadSessions: this.sessions.counts(),
+      uploadSessions: sessions,
+      faultsByEndpoint: { ...this.faultsByEndpoint },
+      uploadBytes: this.uploadBytes.snapshot(openBytes),
     };
   }
 
@@ -357,6 +364,8 @@ export class FeishuEmulator implements Emulator {
     this.calls = {};
     this.codes = {};
     this.firedFaults = {};
+    this.faultsByEndpoint = {};
+    this.uploadBytes.reset();
     this.connections = 0;
   }
 
@@ -393,36 +402,53 @@ export class FeishuEmulator implements Emulator {
       this.log(`${req.method} ${endpoint} -> ${reply.status}${code === undefined ? '' : ` code=${code}`} ${Date.now() - arrived} ms ${logId}`);
     };
     this.calls[endpoint] = (this.calls[endpoint] ?? 0) + 1;
+    // Byte accounting (UploadBytes.ts) for the calls that carry file bytes.
+    const counted = carriesFileBytes(endpoint);
+    let got = 0;
+    const onBytes = counted
+      ? (n: number): void => {
+          got += n;
+          this.uploadBytes.received += n;
+        }
+      : undefined;
+    const account = (share: 'faulted' | 'refused' | 'aborted'): void => {
+      if (counted) this.uploadBytes[share] += got;
+    };
+    /** A refusal after reading (and dropping) the body. */
+    const refuse = async (reply: Reply): Promise<void> => {
+      const drained = await this.drain(req, onBytes);
+      account(drained ? 'refused' : 'aborted');
+      if (drained) await respond(reply);
+    };
 
     const route = findRoute(this.routeState, req.method, endpoint);
     let fault = this.faults.take(endpoint, isUploadEndpoint(endpoint), req.method);
     if (fault) {
       this.firedFaults[fault.kind] = (this.firedFaults[fault.kind] ?? 0) + 1;
+      const where = `${fault.kind} ${endpoint}`;
+      this.faultsByEndpoint[where] = (this.faultsByEndpoint[where] ?? 0) + 1;
       this.log(`fault ${fault.kind} on ${req.method} ${endpoint}`);
     }
     if (fault?.kind === 'tokenExpired') {
       this.tokens.expireAll();
       fault = undefined;
     }
-    if (fault && fault.kind !== 'uploadIdExpired') return this.runFault(fault, req, respond, endpoint);
-    if (!route) {
-      await this.drain(req);
-      return respond(plainText(404, '404 page not found'));
+    if (fault && fault.kind !== 'uploadIdExpired' && fault.kind !== 'dropAnswer') {
+      await this.runFault(fault, req, respond, endpoint, onBytes);
+      account('faulted');
+      return;
     }
+    if (!route) return refuse(plainText(404, '404 page not found'));
 
     let identity = '';
     if (route.auth) {
       const check = this.tokens.authorize(req.headers.authorization);
-      if (!check.ok) {
-        await this.drain(req);
-        return respond(failure(check.code, { message: check.message }));
-      }
+      if (!check.ok) return refuse(failure(check.code, { message: check.message }));
       identity = check.identity;
       const granted = check.scopes;
       if (route.scopes && granted && !route.scopes.some((s) => granted.includes(s))) {
-        await this.drain(req);
         const violations = route.scopes.map((s) => ({ type: 'action_scope_required', subject: s, description: `the user has not granted ${s}` }));
-        return respond(failure(99991679, { message: `needs one of: ${route.scopes.join(', ')}`, error: { permission_violations: violations } }));
+        return refuse(failure(99991679, { message: `needs one of: ${route.scopes.join(', ')}`, error: { permission_violations: violations } }));
       }
     }
 
@@ -430,8 +456,7 @@ export class FeishuEmulator implements Emulator {
       const admission = this.rules.admit(endpoint);
       if (!admission.ok) {
         this.log(`violation ${admission.violation.reason} on ${endpoint}: ${admission.violation.detail}`);
-        await this.drain(req);
-        return respond(failure(1061045, { message: admission.violation.detail }));
+        return refuse(failure(1061045, { message: admission.violation.detail }));
       }
       // The slot is held from arrival until the response is written, or the connection dies.
       res.once('finish', admission.release);
@@ -442,11 +467,10 @@ export class FeishuEmulator implements Emulator {
       const admission = this.apiLimits.admit(route.limited, endpoint);
       if (!admission.ok) {
         this.log(`violation ${admission.violation.reason} on ${endpoint}: ${admission.violation.detail}`);
-        await this.drain(req);
         const headers = { 'x-ogw-ratelimit-limit': String(admission.window.calls), 'x-ogw-ratelimit-reset': String(Math.ceil(admission.window.windowMs / 1000)) };
         // The members API answers with its own code (docs/feishu/limits.md §4); the others with the gateway's.
         const code = route.limited === 'members' ? 1063006 : 99991400;
-        return respond(failure(code, { status: 429, headers, message: admission.violation.detail }));
+        return refuse(failure(code, { status: 429, headers, message: admission.violation.detail }));
       }
     }
 
@@ -454,14 +478,16 @@ export class FeishuEmulator implements Emulator {
       const admission = this.docxLimits.admit(route.docxWrite, endpoint);
       if (!admission.ok) {
         this.log(`violation ${admission.violation.reason} on ${endpoint}: ${admission.violation.detail}`);
-        await this.drain(req);
         const headers = { 'x-ogw-ratelimit-limit': String(this.docxLimits.perSecond), 'x-ogw-ratelimit-reset': '1' };
-        return respond(failure(99991400, { status: admission.status, headers, message: admission.violation.detail }));
+        return refuse(failure(99991400, { status: admission.status, headers, message: admission.violation.detail }));
       }
     }
 
-    const body = await readBody(req, { maxBytes: this.maxBodyBytes, link: this.link, timers: this.timers });
-    if (!body) return;
+    const body = await readBody(req, { maxBytes: this.maxBodyBytes, link: this.link, timers: this.timers, onBytes });
+    if (!body) {
+      account('aborted');
+      return;
+    }
     let reply: Reply;
     try {
       reply = await route.handle({
@@ -475,20 +501,29 @@ export class FeishuEmulator implements Emulator {
     } catch (error) {
       reply = failure(1061001, { message: `emulator error: ${String(error)}` });
     }
+    const code = replyCode(reply);
+    if (code !== undefined && code !== 0) account('refused');
+    if (fault?.kind === 'dropAnswer') {
+      // Handled, stored, and the answer lost on the way back: the client cannot know it worked.
+      if (reply.kind === 'json' && reply.stored !== undefined) this.uploadBytes.answerDropped += reply.stored;
+      this.log(`${req.method} ${endpoint} -> answer dropped ${Date.now() - arrived} ms ${logId}`);
+      req.socket.destroy();
+      return;
+    }
     return respond(reply);
   }
 
   /** Faulted calls skip auth and the rules and never store anything. */
-  private async runFault(fault: Fault, req: IncomingMessage, respond: (reply: Reply) => Promise<void>, endpoint: string): Promise<void> {
+  private async runFault(fault: Fault, req: IncomingMessage, respond: (reply: Reply) => Promise<void>, endpoint: string, onBytes?: (n: number) => void): Promise<void> {
     switch (fault.kind) {
       case 'reset': {
         const declared = Number(req.headers['content-length'] ?? NaN);
         const defaultAfter = Number.isFinite(declared) ? Math.min(RESET_DEFAULT_AFTER_BYTES, Math.floor(declared / 2)) : 1;
-        await readBody(req, { maxBytes: 0, link: this.link, timers: this.timers, destroyAfterBytes: Math.max(1, fault.afterBytes ?? defaultAfter) });
+        await readBody(req, { maxBytes: 0, link: this.link, timers: this.timers, destroyAfterBytes: Math.max(1, fault.afterBytes ?? defaultAfter), onBytes });
         return;
       }
       case 'http500':
-        if (await this.drain(req)) await respond(plainText(500, 'Internal Server Error'));
+        if (await this.drain(req, onBytes)) await respond(plainText(500, 'Internal Server Error'));
         return;
       case 'code': {
         // The token endpoint answers flat OAuth bodies; everything else the usual envelope.
@@ -497,17 +532,17 @@ export class FeishuEmulator implements Emulator {
             ? oauthFailure({ code: fault.code, error: 'server_error', description: fault.msg ?? 'injected' })
             : failure(fault.code, { status: fault.status, msg: fault.msg });
         if (fault.status !== undefined) reply.status = fault.status;
-        if (await this.drain(req)) await respond(reply);
+        if (await this.drain(req, onBytes)) await respond(reply);
         return;
       }
       case 'rateLimit': {
         const headers = { 'x-ogw-ratelimit-limit': '5', 'x-ogw-ratelimit-reset': String(fault.resetSeconds ?? 1) };
-        if (await this.drain(req)) await respond(failure(99991400, { status: 429, headers }));
+        if (await this.drain(req, onBytes)) await respond(failure(99991400, { status: 429, headers }));
         return;
       }
       case 'stall':
         // Without `ms` the call is never answered; the client's own timeout has to end it.
-        if ((await this.drain(req)) && fault.ms !== undefined) {
+        if ((await this.drain(req, onBytes)) && fault.ms !== undefined) {
           await this.timers.sleep(fault.ms);
           await respond(failure(1061006, { message: `stalled ${fault.ms} ms` }));
         }
@@ -518,8 +553,8 @@ export class FeishuEmulator implements Emulator {
   }
 
   /** Reads and drops a body (shaped like any other) so the connection stays usable. */
-  private async drain(req: IncomingMessage): Promise<Body | undefined> {
-    return readBody(req, { maxBytes: 0, link: this.link, timers: this.timers });
+  private async drain(req: IncomingMessage, onBytes?: (n: number) => void): Promise<Body | undefined> {
+    return readBody(req, { maxBytes: 0, link: this.link, timers: this.timers, onBytes });
   }
 
   private write(res: ServerResponse, reply: Reply, logId: string): void {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { newUploadId } from './ids';
 import { MemoryPartStore, TempFilePartStore, type PartStore } from './partStores';
 import type { UploadEndpointFamily } from './types';
+import { UploadBytes } from './UploadBytes';
 
 export interface SessionTarget {
   family: UploadEndpointFamily;
@@ -26,6 +27,8 @@ export interface Session extends SessionTarget {
   expiresAt: number;
   expired: boolean;
   parts: PartStore;
+  /** File bytes of the distinct parts stored so far. */
+  heldBytes: number;
 }
 
 export type Lookup = { ok: true; session: Session } | { ok: false; code: 1061002 | 1061021 };
@@ -39,6 +42,7 @@ export class UploadSessions {
     private readonly blockSize: number,
     private readonly ttlMs: number,
     private readonly keepBytes: boolean,
+    private readonly bytes: UploadBytes = new UploadBytes(),
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -56,6 +60,7 @@ export class UploadSessions {
       expiresAt: this.now() + this.ttlMs,
       expired: false,
       parts,
+      heldBytes: 0,
     };
     this.sessions.set(uploadId, session);
     return session;
@@ -74,6 +79,18 @@ export class UploadSessions {
     return seq < session.blockNum - 1 ? session.blockSize : session.size - session.blockSize * (session.blockNum - 1);
   }
 
+  /** Stores (or stores again) block `seq`, counting its bytes as first-time or duplicate. */
+  async storePart(session: Session, seq: number, data: Buffer): Promise<void> {
+    const again = session.parts.has(seq);
+    await session.parts.put(seq, data);
+    if (again) {
+      this.bytes.duplicate += data.length;
+    } else {
+      this.bytes.stored += data.length;
+      session.heldBytes += data.length;
+    }
+  }
+
   /** Closes the session after a successful finish: the upload_id is unknown from now on. */
   close(session: Session): void {
     this.sessions.delete(session.uploadId);
@@ -82,6 +99,7 @@ export class UploadSessions {
 
   expire(session: Session): void {
     session.expired = true;
+    this.bytes.expired += session.heldBytes;
     void session.parts.discard();
   }
 
@@ -89,15 +107,19 @@ export class UploadSessions {
     for (const session of this.sessions.values()) if (!session.expired) this.expire(session);
   }
 
-  counts(): { open: number; finished: number; expired: number } {
+  counts(): { open: number; finished: number; expired: number; openBytes: number } {
     let open = 0;
     let expired = 0;
+    let openBytes = 0;
     const now = this.now();
     for (const session of this.sessions.values()) {
       if (session.expired || session.expiresAt <= now) expired++;
-      else open++;
+      else {
+        open++;
+        openBytes += session.heldBytes;
+      }
     }
-    return { open, finished: this.finishedCount, expired };
+    return { open, finished: this.finishedCount, expired, openBytes };
   }
 
   /** Forgets every session and frees its storage. */

@@ -11,6 +11,8 @@ export interface ReadBodyOptions {
   timers: Timers;
   /** Fault `reset`: destroy the connection once this many body bytes arrived (or at the end of a shorter body). */
   destroyAfterBytes?: number;
+  /** Told of every chunk's size as it arrives, even when the body is cut off (byte accounting). */
+  onBytes?: (bytes: number) => void;
 }
 
 export interface Body {
@@ -48,6 +50,7 @@ export function readBody(req: IncomingMessage, options: ReadBodyOptions): Promis
     };
     const onData = (chunk: Buffer): void => {
       received += chunk.length;
+      options.onBytes?.(chunk.length);
       if (!overflow && kept + chunk.length <= options.maxBytes) {
         if (whole && kept + chunk.length <= whole.length) chunk.copy(whole, kept);
         else {

@@ -2,12 +2,13 @@
 import { codeInfo } from './codes';
 
 export type Reply =
-  | { kind: 'json'; status: number; body: Record<string, unknown>; headers?: Record<string, string> }
+  /** stored: file bytes this call stored (upload_all, upload_part), for the byte accounting (UploadBytes.ts). */
+  | { kind: 'json'; status: number; body: Record<string, unknown>; headers?: Record<string, string>; stored?: number }
   | { kind: 'raw'; status: number; body: string | Buffer; contentType: string; headers?: Record<string, string> };
 
-/** Business success: `{code: 0, msg: 'success', data}`. */
-export function success(data: Record<string, unknown>): Reply {
-  return { kind: 'json', status: 200, body: { code: 0, msg: 'success', data } };
+/** Business success: `{code: 0, msg: 'success', data}`; `stored` = file bytes the call stored (UploadBytes.ts). */
+export function success(data: Record<string, unknown>, stored?: number): Reply {
+  return { kind: 'json', status: 200, body: { code: 0, msg: 'success', data }, stored };
 }
 
 /** Token endpoints answer with a flat body (no `data`). */

@@ -35,6 +35,11 @@ export type Fault = FaultTarget &
     | { kind: 'tokenExpired' }
     | { kind: 'uploadIdExpired' }
     | { kind: 'stall'; ms?: number }
+    /**
+     * The call is handled (a part stored, a finish done) and then the connection is cut before the answer is
+     * written: an answer lost on the way back.
+     */
+    | { kind: 'dropAnswer' }
   );
 
 export type FaultKind = Fault['kind'];
@@ -188,6 +193,32 @@ export interface EmulatorStats {
   /** TCP connections accepted (a client that reuses keep-alive sockets keeps this low). */
   connections: number;
   uploadSessions: { open: number; finished: number; expired: number };
+  /** Fired faults by kind and endpoint, e.g. 'dropAnswer drive/v1/files/upload_part'. */
+  faultsByEndpoint: Record<string, number>;
+  /** Where the bytes sent to upload_all and upload_part went: the proof that a resuming client sends nothing twice. */
+  uploadBytes: UploadByteStats;
+}
+
+/** Bytes of upload_all / upload_part request bodies, by what became of them. */
+export interface UploadByteStats {
+  /** Raw request-body bytes that arrived, multipart framing included; faulted, refused and cut-off calls too. */
+  received: number;
+  /** File bytes stored the first time: upload_all files, and each (upload_id, seq) part the first time it came. */
+  stored: number;
+  /** File bytes of parts stored again for a seq their upload_id already held. */
+  duplicate: number;
+  /** Stored part bytes of upload_ids that expired before finish (1061021 made the client send them again). */
+  expired: number;
+  /** Stored part bytes of upload_ids still open (neither finished nor expired). */
+  open: number;
+  /** Stored part bytes whose answer a `dropAnswer` fault cut off (the client had to send them again). */
+  answerDropped: number;
+  /** Raw body bytes of calls answered by an injected fault (other than dropAnswer) instead of being handled. */
+  faulted: number;
+  /** Raw body bytes of calls handled but refused with a Feishu error code (1061045, 1061021, …). */
+  refused: number;
+  /** Raw body bytes of calls the client cut off before their body was complete (a cancel, a killed process). */
+  aborted: number;
 }
 
 export interface Violation {

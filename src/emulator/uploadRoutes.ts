@@ -11,6 +11,7 @@ import { failure, success, type Reply } from './reply';
 import type { Session } from './UploadSessions';
 import { UploadSessions } from './UploadSessions';
 import type { UploadEndpointFamily } from './types';
+import type { UploadBytes } from './UploadBytes';
 
 /** upload_all accepts at most 20 MiB; bigger files must go through prepare/part/finish. */
 export const UPLOAD_ALL_MAX_BYTES = 20 * 1024 * 1024;
@@ -37,6 +38,7 @@ export interface UploadState {
   documents: Documents;
   sessions: UploadSessions;
   keepBytes: boolean;
+  bytes: UploadBytes;
 }
 
 export async function uploadAll(state: UploadState, call: UploadCall): Promise<Reply> {
@@ -71,7 +73,8 @@ export async function uploadAll(state: UploadState, call: UploadCall): Promise<R
     bytes: state.keepBytes ? Buffer.from(file.data) : undefined,
     owner: call.identity,
   });
-  return success({ file_token: stored.fileToken });
+  state.bytes.stored += size;
+  return success({ file_token: stored.fileToken }, size);
 }
 
 export async function uploadPrepare(state: UploadState, call: UploadCall): Promise<Reply> {
@@ -128,11 +131,11 @@ export async function uploadPart(state: UploadState, call: UploadCall): Promise<
   const badChecksum = checkChecksum(field('checksum'), file.data);
   if (badChecksum) return badChecksum;
   try {
-    await found.parts.put(seq, state.keepBytes ? Buffer.from(file.data) : file.data);
+    await state.sessions.storePart(found, seq, state.keepBytes ? Buffer.from(file.data) : file.data);
   } catch (error) {
     return failure(1061001, { message: `could not store block ${seq}: ${String(error)}` });
   }
-  return success({});
+  return success({}, file.data.length);
 }
 
 /** block_num different from prepare's is reported as 1062011 "block num out of bounds". */

@@ -3,11 +3,12 @@
 // in one run. Writes the table to BENCHMARKS.md. Not part of `npm test`: it takes minutes.
 import { execFile } from 'node:child_process';
 import { randomFillSync } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../../src/emulator';
 import { idealMs, multipartCalls, type Profile } from './ideal';
+import { writeSection } from './report';
 
 const MiB = 1024 * 1024;
 const ROOT = join(__dirname, '../../..');
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
   } finally {
     await emu.close();
     rmSync(dir, { recursive: true, force: true });
+    rmSync(STATE_HOME, { recursive: true, force: true });
   }
 }
 
@@ -133,8 +135,11 @@ async function runSdk(emu: Emulator, file: string, dir: string, profile: Profile
   return { ok: o.ok, ms: o.ms, rssMiB: rss(rssOut), violations: emu.violations().length, serverExtraMs: serverExtra(profile), note };
 }
 
+/** Resume records of the measured runs: a folder of the benchmark's own, never the user's state folder. */
+const STATE_HOME = mkdtempSync(join(tmpdir(), 'feishu-upload-bench-state-'));
+
 function baseEnv(emu: Emulator): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, FEISHU_BASE_URL: emu.url, FEISHU_APP_ID: emu.appId, FEISHU_APP_SECRET: emu.appSecret };
+  return { PATH: process.env.PATH, FEISHU_BASE_URL: emu.url, FEISHU_APP_ID: emu.appId, FEISHU_APP_SECRET: emu.appSecret, XDG_STATE_HOME: STATE_HOME };
 }
 
 function exec(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ stdout: string; code: number }> {
@@ -168,7 +173,8 @@ bandwidth). **Ideal** is the fastest schedule those rules allow (calls back to b
 emulator itself spent beyond that per call (multipart parsing, Adler-32 and SHA-256 of every part, the temp-file
 write), summed over the upload from its own log: a real server has such a cost too, no client can go below it, and
 the SDK pays it as well. **Ours** is \`feishu-upload upload\` as a
-separate process (time as the CLI reports it: token, root folder, prepare, parts, finish). **SDK** is
+separate process (time as the CLI reports it: token, root folder, prepare, parts, finish), recording every confirmed part
+for resume as it always does (a flushed temp file renamed into place, before the next part leaves). **SDK** is
 @larksuiteoapi/node-sdk 1.74.0 the way its users write it: \`readFileSync\`, \`uploadPrepare\`, a plain
 sequential \`uploadPart\` loop, \`uploadFinish\` (test/bench/sdkClient.ts). Peak RSS is the process's maxRSS.
 
@@ -189,20 +195,8 @@ uploadPart returns null on HTTP-200 errors, so parts refused with 1061045 go unn
 
 Targets (issue 2): ≥ 95 % of ideal in (b) and (c); zero 1061045 caused by our pacing; peak RSS < 100 MiB for 1 GiB.
 `;
-  writeFileSync(join(ROOT, 'BENCHMARKS.md'), `${text}${keptSections()}`);
+  writeSection(join(ROOT, 'BENCHMARKS.md'), 'bench', text);
   process.stdout.write(`\n${text}`);
-}
-
-/** The sections other benchmarks write (from the first "## " heading on), kept when this one rewrites the file. */
-function keptSections(): string {
-  let existing: string;
-  try {
-    existing = readFileSync(join(ROOT, 'BENCHMARKS.md'), 'utf8');
-  } catch {
-    return '';
-  }
-  const at = existing.indexOf('\n## ');
-  return at < 0 ? '' : existing.slice(at);
 }
 
 const median = (xs: number[]): number => {

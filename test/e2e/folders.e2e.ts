@@ -22,8 +22,8 @@ import {
   readClipboard,
   repoRoot,
   runCommand,
+  setAppCredentials,
   screenshot,
-  setAppCredentialsFromPalette,
   settled,
   startCodeServer,
   journey,
@@ -89,7 +89,7 @@ function uploadCalls(): number {
 }
 
 step('1. Set App Credentials from the palette', 200_000, async () => {
-  await setAppCredentialsFromPalette(page(), emu.appId, emu.appSecret);
+  await setAppCredentials(page(), emu);
 });
 
 step('2. Upload to Feishu Folder… on a folder: walk into Team, make "Release 1", upload the tree there', SLOW, async () => {

@@ -23,7 +23,7 @@ export {
   journey,
   type QuickInputOptions,
 } from './lib/ui';
-export { openContextMenuWith, pickerAt, prepareJourney, runCommandWhenReady, setAppCredentialsFromPalette, uploadsViewRows } from './lib/journey';
+export { openContextMenuWith, pickerAt, prepareJourney, runCommandWhenReady, setAppCredentials, uploadsViewRows } from './lib/journey';
 export { readOutputChannelLog, waitForOutputChannelText, readExtensionHostLog } from './lib/logs';
 export { packageVsix } from './lib/vsix';
 export { tearDown } from './lib/teardown';

@@ -29,7 +29,7 @@ import {
   prepareJourney,
   repoRoot,
   screenshot,
-  setAppCredentialsFromPalette,
+  setAppCredentials,
   settled,
   startCodeServer,
   tearDown,
@@ -121,7 +121,7 @@ function sha256(b: Buffer): string {
 }
 
 step('1. Set App Credentials from the palette', 200_000, async () => {
-  await setAppCredentialsFromPalette(page(), emu.appId, emu.appSecret);
+  await setAppCredentials(page(), emu);
 });
 
 step('2. Explorer → Publish to Feishu Doc: the folder picker, progress, then the document with its images, warnings named', 150_000, async () => {

@@ -9,6 +9,6 @@ export function fakeUploadOne(failures: Record<string, unknown> = {}, onCall?: (
     onCall?.(file);
     onProgress(file.size);
     if (file.name in failures) throw failures[file.name];
-    return { fileToken: `tok_${file.name}`, name: file.name, bytes: file.size, parts: 1, method: 'all', ms: 1, url: `https://www.feishu.cn/file/tok_${file.name}` };
+    return { fileToken: `tok_${file.name}`, name: file.name, bytes: file.size, parts: 1, method: 'all', ms: 1, resumedFromPart: 0, recovered: false, url: `https://www.feishu.cn/file/tok_${file.name}` };
   };
 }

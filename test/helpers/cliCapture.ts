@@ -1,4 +1,15 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runCli } from '../../src/cli/main';
+import { decide } from './browser';
+
+/** Resume records of CLI runs in tests go here, never to the user's real state folder. */
+let testStateHome: string | undefined;
+export function testStateDir(): string {
+  testStateHome ??= mkdtempSync(join(tmpdir(), 'feishu-cli-state-'));
+  return testStateHome;
+}
 
 export interface CliRun {
   code: number;
@@ -23,7 +34,7 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv, signal?: Abort
       },
     },
     stderr: { write: (t: string) => (stderr += t), isTTY: false },
-    env,
+    env: { XDG_STATE_HOME: testStateDir(), ...env },
     signal,
   });
   const json = stdout
@@ -31,4 +42,12 @@ export async function cli(argv: string[], env: NodeJS.ProcessEnv, signal?: Abort
     .filter((l) => l.startsWith('{'))
     .map((l) => JSON.parse(l) as Record<string, unknown>);
   return { code, stdout, stderr, json };
+}
+
+/** `login --device --json`, approving (or denying) on the verification page as soon as its line is out. */
+export async function loginWithCode(env: NodeJS.ProcessEnv, decision: 'approve' | 'deny' = 'approve'): Promise<CliRun> {
+  return cli(['login', '--device', '--json'], env, undefined, (text) => {
+    const line = text.split('\n').find((l) => l.includes('verificationUriComplete'));
+    if (line) void decide((JSON.parse(line) as { verificationUriComplete: string }).verificationUriComplete, decision);
+  });
 }

@@ -42,11 +42,23 @@ export class ExtensionHost {
     if (this.fake.globalStorage) rmSync(this.fake.globalStorage, { recursive: true, force: true });
   }
 
-  /** Before each test: forget what the last one scripted and saw, point the extension at the emulator, activate. */
-  async activate(): Promise<void> {
+  /**
+   * Before each test: forget what the last one scripted and saw, point the extension at the emulator, activate.
+   * `restart`: a new window on the same machine instead (the emulator keeps its upload sessions, the credentials
+   * stay signed in): what start-up sees after an interrupted upload.
+   */
+  async activate(options: { restart?: boolean; answer?: FakeVscode['answer']; settings?: Record<string, unknown> } = {}): Promise<void> {
+    const secrets = new Map(this.fake.secretMap);
     this.fake.reset();
-    this.emu.reset();
-    this.emu.clearFaults();
+    if (options.answer) this.fake.answer = options.answer;
+    // User settings the window starts with (reset() forgets the last test's).
+    Object.assign(this.fake.userSettings, options.settings);
+    if (options.restart) {
+      for (const [k, v] of secrets) this.fake.secretMap.set(k, v);
+    } else {
+      this.emu.reset();
+      this.emu.clearFaults();
+    }
     this.fake.userSettings['feishu.apiBaseUrl'] = this.emu.url;
     const { activate } = await import('../../src/extension');
     activate(this.fake.context() as never);

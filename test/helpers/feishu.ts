@@ -11,8 +11,10 @@ import {
   type DocumentUploader,
   type Importer,
   type ImporterOptions,
+  type EngineOptions,
   type Publisher,
   type RetryPolicy,
+  type ResumeStore,
   type SignedInUser,
   type Uploader,
   type UploaderOptions,
@@ -53,6 +55,9 @@ export async function startRig(
     userAccessToken?: string;
     /** Acting as the app with this person signed in on the machine (what the app makes is shared with them). */
     signedInUser?: SignedInUser;
+    /** Resume records (none: uploads are not recorded). */
+    resumeStore?: ResumeStore;
+    resume?: EngineOptions['resume'];
   } = {},
 ): Promise<Rig> {
   const docxWritesPerSecond = options.docxWritesPerSecond ?? 3;
@@ -83,6 +88,8 @@ export async function startRig(
     retry: options.retry ?? retry,
     uploader: options.uploader,
     importer: { pollDelaysMs: [5], ...options.importer },
+    resumeStore: options.resumeStore,
+    resume: options.resume,
   });
   return {
     emu,

@@ -43,7 +43,7 @@ describe('feishu-upload upload --doc and feishu-upload import', () => {
       [r.json[0], png],
       [r.json[1], pdf],
     ] as const) {
-      assert.deepEqual(Object.keys(line), ['file', 'ok', 'fileToken', 'url', 'bytes', 'parts', 'method', 'ms', 'documentId', 'blockId']);
+      assert.deepEqual(Object.keys(line), ['file', 'ok', 'fileToken', 'url', 'bytes', 'parts', 'method', 'ms', 'resumedFromPart', 'documentId', 'blockId']);
       assert.equal(line.file, fixture.path);
       assert.equal(line.url, link);
       assert.equal(line.documentId, doc);

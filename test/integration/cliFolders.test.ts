@@ -37,7 +37,7 @@ describe('feishu-upload upload <directory>', () => {
     tmp.dispose();
   });
 
-  test('--json: one line per file with exactly file, ok, fileToken, url, folder, bytes, parts, method, ms; the tree lands folder by folder', async () => {
+  test('--json: one line per file with exactly file, ok, fileToken, url, folder, bytes, parts, method, ms, resumedFromPart; the tree lands folder by folder', async () => {
     const target = emu.addFolder({ name: 'Web' });
     const r = await cli(['upload', site, '--folder', target, '--json'], env);
     assert.equal(r.code, 0, r.stderr);
@@ -48,7 +48,8 @@ describe('feishu-upload upload <directory>', () => {
       [join(site, 'blog', '2026', 'index.md'), join(site, 'blog', 'index.md'), join(site, 'index.md')],
     );
     for (const line of r.json) {
-      assert.deepEqual(Object.keys(line), ['file', 'ok', 'fileToken', 'url', 'folder', 'bytes', 'parts', 'method', 'ms']);
+      assert.deepEqual(Object.keys(line), ['file', 'ok', 'fileToken', 'url', 'folder', 'bytes', 'parts', 'method', 'ms', 'resumedFromPart']);
+      assert.equal(line.resumedFromPart, 0, 'nothing was continued');
       const stored = emu.getFile(String(line.fileToken));
       assert.equal(stored?.parentNode, line.folder);
       assert.equal(line.url, `${emu.tenantUrl}/file/${String(line.fileToken)}`, "Feishu's own link, from batch_query");

@@ -6,8 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startEmulator, type Emulator } from '../../src/emulator';
-import { decide } from '../helpers/browser';
-import { cli } from '../helpers/cliCapture';
+import { cli, loginWithCode } from '../helpers/cliCapture';
 import { treeLines } from '../helpers/folderTree';
 
 let emu: Emulator;
@@ -28,10 +27,7 @@ before(async () => {
   mkdirSync(join(dir, 'tree', 'sub'), { recursive: true });
   writeFileSync(join(dir, 'tree', 'sub', 'a.txt'), 'a');
   // Sign in with a code, approving on the verification page as soon as it is printed.
-  const login = await cli(['login', '--device', '--json'], env, undefined, (text) => {
-    const line = text.split('\n').find((l) => l.includes('verificationUriComplete'));
-    if (line) void decide((JSON.parse(line) as { verificationUriComplete: string }).verificationUriComplete, 'approve');
-  });
+  const login = await loginWithCode(env);
   assert.equal(login.code, 0, login.stderr);
 });
 after(async () => {

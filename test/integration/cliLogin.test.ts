@@ -8,7 +8,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { startEmulator, type Emulator } from '../../src/emulator';
 import { decide } from '../helpers/browser';
-import { cli } from '../helpers/cliCapture';
+import { cli, loginWithCode, type CliRun } from '../helpers/cliCapture';
 
 // The CLI's sign-in over the emulator: login in the browser (a stand-in browser run as $BROWSER) and with a code,
 // the exact JSON contract, whoami, --as, uploads into the user's My Space, renewal across runs (and two runs at
@@ -55,11 +55,8 @@ const sessionFile = (): string => join(dir, 'config', `session-${emu.appId}@${ne
 const ada = (): { openId: string; name: string } => emu.users()[0];
 
 /** `login --device --json`, approving on the verification page as soon as the first line is out. */
-async function deviceLogin(extraEnv: NodeJS.ProcessEnv = {}, decision: 'approve' | 'deny' = 'approve'): Promise<Awaited<ReturnType<typeof cli>>> {
-  return cli(['login', '--device', '--json'], { ...env, ...extraEnv }, undefined, (text) => {
-    const line = text.split('\n').find((l) => l.includes('verificationUriComplete'));
-    if (line) void decide((JSON.parse(line) as { verificationUriComplete: string }).verificationUriComplete, decision);
-  });
+function deviceLogin(extraEnv: NodeJS.ProcessEnv = {}, decision: 'approve' | 'deny' = 'approve'): Promise<CliRun> {
+  return loginWithCode({ ...env, ...extraEnv }, decision);
 }
 
 void describe('feishu-upload login', () => {

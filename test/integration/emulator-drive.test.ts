@@ -1,8 +1,9 @@
 // The emulator's Drive model over raw loopback HTTP, no client code in between: folder hierarchy, listing with
-// pagination, create_folder with its rules and codes, metas batch_query, permission public settings and members,
-// and the per-app limits of these calls.
+// pagination and order (as the lost-finish check reads it), create_folder with its rules and codes, metas
+// batch_query, permission public settings and members, the per-app limits of these calls; the dropAnswer fault
+// and where upload bytes went.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, it, test } from 'node:test';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator';
 import { api, form, tenantToken } from '../helpers/emulatorHttp';
 import { userToken } from '../helpers/userToken';
@@ -389,5 +390,140 @@ describe('identities: each one its My Space, and who may list, make folders and 
     assert.match(String(list.body.error?.message), /space:document:retrieve/);
     const make = await mkdir(emu(), narrow, 'x');
     assert.equal(make.code, 99991679);
+  });
+});
+
+const BLOCK = 1024;
+
+describe('listing files as the lost-finish check reads it', () => {
+  let emu: Emulator;
+  let token = '';
+  before(async () => {
+    emu = await startEmulator({ blockSize: BLOCK, tenantUrl: 'https://acme.feishu.cn' });
+    token = await tenantToken(emu);
+  });
+  after(() => emu.close());
+
+  async function uploadAll(folder: string, name: string): Promise<string> {
+    const bytes = Buffer.from(name);
+    const answer = await api(emu, '/open-apis/drive/v1/files/upload_all', {
+      token,
+      form: form({ file_name: name, parent_type: 'explorer', parent_node: folder, size: String(bytes.length), file: bytes }),
+    });
+    assert.equal(answer.body.code, 0, JSON.stringify(answer.body));
+    // Rate rule: 5 per second per endpoint.
+    await new Promise((r) => setTimeout(r, 210));
+    return answer.body.data?.file_token as string;
+  }
+
+  it('the files of one folder, paged in CreatedTime order, with Feishu\'s fields (created_time in seconds)', async () => {
+    const folder = emu.addFolder();
+    const tokens = [];
+    for (const name of ['a.txt', 'b.txt', 'c.txt']) tokens.push(await uploadAll(folder, name));
+    await uploadAll(emu.addFolder(), 'elsewhere.txt');
+    const first = await api(emu, `/open-apis/drive/v1/files?folder_token=${folder}&page_size=2&order_by=CreatedTime&direction=ASC`, { token });
+    assert.equal(first.body.code, 0);
+    const page1 = first.body.data as { files: Record<string, unknown>[]; has_more: boolean; next_page_token: string };
+    assert.deepEqual(page1.files.map((f) => f.name), ['a.txt', 'b.txt']);
+    assert.equal(page1.has_more, true);
+    const f = page1.files[0];
+    assert.deepEqual(Object.keys(f).sort(), ['created_time', 'modified_time', 'name', 'owner_id', 'parent_token', 'token', 'type', 'url']);
+    assert.equal(f.token, tokens[0]);
+    assert.equal(f.type, 'file');
+    assert.equal(f.parent_token, folder);
+    assert.equal(f.url, `https://acme.feishu.cn/file/${tokens[0]}`);
+    assert.match(String(f.created_time), /^\d{10}$/);
+    const second = await api(emu, `/open-apis/drive/v1/files?folder_token=${folder}&page_size=2&order_by=CreatedTime&direction=ASC&page_token=${page1.next_page_token}`, { token });
+    const page2 = second.body.data as { files: { name: string }[]; has_more: boolean; next_page_token?: string };
+    assert.deepEqual(page2.files.map((x) => x.name), ['c.txt']);
+    assert.equal(page2.has_more, false);
+    assert.equal(page2.next_page_token, undefined);
+    const newest = await api(emu, `/open-apis/drive/v1/files?folder_token=${folder}&order_by=CreatedTime&direction=DESC`, { token });
+    assert.deepEqual((newest.body.data as { files: { name: string }[] }).files.map((x) => x.name), ['c.txt', 'b.txt', 'a.txt']);
+  });
+
+  it('the root answers everything at once; bad queries get Feishu\'s codes', async () => {
+    for (let i = 0; i < 3; i++) await uploadAll(emu.rootFolderToken, `root-${i}.txt`);
+    const root = await api(emu, '/open-apis/drive/v1/files?page_size=1', { token });
+    assert.equal((root.body.data as { files: { name: string }[]; has_more: boolean }).files.filter((f) => f.name.startsWith('root-')).length, 3);
+    // Paging is for folders other than the root (the root ignores page_size and page_token).
+    const folder = emu.addFolder();
+    const cases: [string, number, number][] = [
+      [`folder_token=${folder}&page_size=0`, 400, 1064001],
+      [`folder_token=${folder}&page_size=201`, 400, 1064001],
+      ['order_by=createdtime', 400, 99992402],
+      ['direction=UP', 400, 99992402],
+      [`folder_token=${folder}&page_token=bm9wZQ`, 400, 1061002],
+      ['folder_token=fldcnNope', 404, 1061003],
+    ];
+    for (const [query, status, code] of cases) {
+      const answer = await api(emu, `/open-apis/drive/v1/files?${query}`, { token });
+      assert.deepEqual([answer.status, answer.body.code], [status, code], query);
+    }
+    assert.equal((await api(emu, '/open-apis/drive/v1/files')).body.code, 99991661, 'a token is needed');
+  });
+});
+
+describe('emulator: dropAnswer and the byte accounting', () => {
+  let emu: Emulator;
+  let token = '';
+  beforeEach(async () => {
+    emu = await startEmulator({ blockSize: BLOCK });
+    token = await tenantToken(emu);
+  });
+  afterEach(() => emu.close());
+
+  const part = (uploadId: string, seq: number, bytes: Buffer): Promise<Awaited<ReturnType<typeof api>>> =>
+    api(emu, '/open-apis/drive/v1/files/upload_part', { token, form: form({ upload_id: uploadId, seq: String(seq), size: String(bytes.length), file: bytes }) });
+
+  it('dropAnswer: the part is stored, the connection cut without an answer; sending it again stores it twice', async () => {
+    const prepared = await api(emu, '/open-apis/drive/v1/files/upload_prepare', {
+      token,
+      json: { file_name: 'x.bin', parent_type: 'explorer', parent_node: emu.rootFolderToken, size: 2 * BLOCK },
+    });
+    const uploadId = prepared.body.data?.upload_id as string;
+    emu.injectFault({ kind: 'dropAnswer', endpoint: 'upload_part' });
+    await assert.rejects(part(uploadId, 0, Buffer.alloc(BLOCK, 1)), 'no answer');
+    await new Promise((r) => setTimeout(r, 210));
+    assert.equal((await part(uploadId, 0, Buffer.alloc(BLOCK, 1))).body.code, 0);
+    await new Promise((r) => setTimeout(r, 210));
+    assert.equal((await part(uploadId, 1, Buffer.alloc(BLOCK, 2))).body.code, 0);
+    let stats = emu.stats();
+    assert.equal(stats.faults.dropAnswer, 1);
+    assert.equal(stats.faultsByEndpoint['dropAnswer drive/v1/files/upload_part'], 1);
+    assert.deepEqual(
+      { stored: stats.uploadBytes.stored, duplicate: stats.uploadBytes.duplicate, dropped: stats.uploadBytes.answerDropped, open: stats.uploadBytes.open },
+      { stored: 2 * BLOCK, duplicate: BLOCK, dropped: BLOCK, open: 2 * BLOCK },
+    );
+    assert.ok(stats.uploadBytes.received > 3 * BLOCK, 'framing included');
+
+    emu.injectFault({ kind: 'dropAnswer', endpoint: 'upload_finish' });
+    await assert.rejects(api(emu, '/open-apis/drive/v1/files/upload_finish', { token, json: { upload_id: uploadId, block_num: 2 } }));
+    assert.equal(emu.listFiles().length, 1, 'the finish was done');
+    const again = await api(emu, '/open-apis/drive/v1/files/upload_finish', { token, json: { upload_id: uploadId, block_num: 2 } });
+    assert.equal(again.body.code, 1061002, 'a spent upload_id is unknown');
+    stats = emu.stats();
+    assert.equal(stats.uploadBytes.open, 0);
+  });
+
+  it('expired, faulted and refused bytes are counted apart', async () => {
+    const prepared = await api(emu, '/open-apis/drive/v1/files/upload_prepare', {
+      token,
+      json: { file_name: 'y.bin', parent_type: 'explorer', parent_node: emu.rootFolderToken, size: 2 * BLOCK },
+    });
+    const uploadId = prepared.body.data?.upload_id as string;
+    assert.equal((await part(uploadId, 0, Buffer.alloc(BLOCK, 1))).body.code, 0);
+    await new Promise((r) => setTimeout(r, 210));
+    emu.injectFault({ kind: 'http500', endpoint: 'upload_part' });
+    assert.equal((await part(uploadId, 1, Buffer.alloc(BLOCK, 2))).status, 500);
+    const faulted = emu.stats().uploadBytes.faulted;
+    assert.ok(faulted > BLOCK && faulted < BLOCK + 1024, `faulted ${faulted}: the body as sent`);
+    emu.expireUploads();
+    await new Promise((r) => setTimeout(r, 210));
+    assert.equal((await part(uploadId, 1, Buffer.alloc(BLOCK, 2))).body.code, 1061021);
+    const stats = emu.stats().uploadBytes;
+    assert.equal(stats.expired, BLOCK);
+    assert.ok(stats.refused > BLOCK, 'the refused part');
+    assert.equal(stats.open, 0);
   });
 });

@@ -33,6 +33,7 @@ describe('every fault kind: the upload still completes byte-identical', () => {
     ['1061006 on prepare', { kind: 'code', code: 1061006, endpoint: 'upload_prepare' }, 'big', 'media'],
     ['99991400 with x-ogw-ratelimit-reset', { kind: 'rateLimit', resetSeconds: 1, endpoint: 'upload_part', after: 1 }, 'big', 'folder'],
     ['tenant token expiry mid-upload', { kind: 'tokenExpired', endpoint: 'upload_part', after: 1 }, 'big', 'folder'],
+    ['tenant token expiry again right after renewal', { kind: 'tokenExpired', endpoint: 'upload_part', after: 1, count: 2 }, 'big', 'folder'],
     ['upload id expiry (restart from prepare)', { kind: 'uploadIdExpired', endpoint: 'upload_part', after: 1 }, 'big', 'media'],
     ['a stalled answer (idle timeout, then retry)', { kind: 'stall', endpoint: 'upload_part', after: 1 }, 'big', 'folder'],
   ];
@@ -67,6 +68,23 @@ describe('every fault kind: the upload still completes byte-identical', () => {
     );
     rig.emu.clearFaults();
     assert.equal(rig.emu.listFiles().length, filesBefore);
+  });
+
+  test('a token refused three times in a row is reported, not renewed for ever', async () => {
+    const tokensBefore = rig.emu.stats().calls['auth/v3/tenant_access_token/internal'] ?? 0;
+    rig.emu.injectFault({ kind: 'tokenExpired', endpoint: 'upload_part', count: 3 });
+    const source = await openFileSource(big.path);
+    await assert.rejects(
+      rig.uploader.upload(source, { kind: 'folder' }).finally(() => source.close()),
+      (e: unknown) =>
+        e instanceof FeishuError &&
+        e.code === 99991663 &&
+        e.category === 'auth' &&
+        /^The tenant access token is invalid or expired\./.test(e.message) &&
+        /Set the App ID and App Secret again/.test(e.hint),
+    );
+    rig.emu.clearFaults();
+    assert.equal((rig.emu.stats().calls['auth/v3/tenant_access_token/internal'] ?? 0) - tokensBefore, 2, 'two renewals, then the error');
   });
 
   test('cancel stops within one part, rejects as cancelled, stores nothing', async () => {

@@ -202,6 +202,22 @@ describe('folder trees', () => {
     assert.ok(!items.some((i) => i.name === 'Target'), "a person's folder shared with the app is not in the app's My Space");
     assert.equal(callsSince(rig.emu, before)['drive/v1/files'], 1);
   });
+
+  test('a page in CreatedTime order, newest first, each item with its creation time (what the lost-finish check reads)', async () => {
+    const parent = rig.emu.addFolder({ name: 'Ordered', owner: 'app' });
+    for (const name of ['old.txt', 'new.txt']) {
+      writeFileSync(join(tmp.dir, name), name);
+      const source = await openFileSource(join(tmp.dir, name));
+      await rig.uploader.upload(source, { kind: 'folder', folderToken: parent }).finally(() => source.close());
+      await new Promise((r) => setTimeout(r, 1100)); // created_time has 1 s resolution
+    }
+    const page = await rig.drive.api.listPage(parent, undefined, undefined, { orderBy: 'CreatedTime', direction: 'DESC' });
+    assert.deepEqual(page.items.map((i) => i.name), ['new.txt', 'old.txt']);
+    const [newer, older] = page.items;
+    assert.ok(newer.createdTime! > older.createdTime!, 'epoch ms, from unix seconds');
+    assert.equal(newer.createdTime! % 1000, 0);
+    assert.ok(Math.abs(Date.now() - newer.createdTime!) < 5000);
+  });
 });
 
 describe('folder errors', () => {

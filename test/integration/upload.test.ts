@@ -48,7 +48,7 @@ describe('uploads over HTTP against the emulator', () => {
         assert.equal(stored.name, `${kind}-${size}.bin`);
         // Progress only grows, ends at the size, and names the parts.
         for (let i = 1; i < progress.length; i++) assert.ok(progress[i].bytesSent >= progress[i - 1].bytesSent);
-        assert.deepEqual(progress.at(-1), { bytesSent: size, totalBytes: size, part: parts, parts });
+        assert.deepEqual(progress.at(-1), { bytesSent: size, bytesConfirmed: size, totalBytes: size, part: parts, parts });
       });
     }
   }

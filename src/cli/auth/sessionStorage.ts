@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fileSafe, renewalLock, redact, resolveBaseUrl, type FileLock, type SessionStore, type Translate } from '../../core';
-import { configDir } from './configDir';
+import { configDir } from '../appDirs';
 import { FileSessionStore } from './FileSessionStore';
 import { KeychainSessionStore, type KeychainEntry } from './KeychainSessionStore';
 

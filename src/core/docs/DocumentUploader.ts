@@ -78,7 +78,8 @@ export class DocumentUploader {
       const upload = await this.uploader.upload(
         source,
         { kind: 'media', parentType: kind === 'image' ? 'docx_image' : 'docx_file', parentNode: blockId, extra: JSON.stringify({ drive_route_token: documentId }) },
-        options,
+        // The block exists for this call only (it is deleted again if the upload stops): nothing to continue later.
+        { ...options, resume: 'off' },
       );
       const patch: BlockPatch = kind === 'image' ? { replace_image: { token: upload.fileToken } } : { replace_file: { token: upload.fileToken } };
       await withRetry(() => this.docx.patchBlock(documentId, blockId, patch, signal), retry);

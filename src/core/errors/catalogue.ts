@@ -294,6 +294,14 @@ export const LOCAL_CODES = {
   SIGN_IN_CODE_EXPIRED: e('auth', false, 'The sign-in code expired before it was approved.', 'Sign in again and approve the code before it expires.'),
   SIGN_IN_PORT_IN_USE: e('config', false, 'The sign-in port on 127.0.0.1 is already in use.', 'Close the program that uses it, or pick another port (setting feishu.signInPort, or login --port) and add its redirect URL to the app\'s security settings; or sign in with a code.'),
   SIGN_IN_REFUSED: e('auth', false, 'Feishu refused to start the sign-in.', 'Check the App ID and App Secret, and that the app has the scopes it asks for enabled.'),
+  // Resuming interrupted uploads (src/core/upload/resume/)
+  UPLOAD_IN_PROGRESS: e('input', false, 'This file is already being uploaded to the same place by another window or process.', 'Wait for that upload to finish or stop it, then upload again: it continues where it stopped.'),
+  FINISH_UNCONFIRMED: e(
+    'input',
+    false,
+    'The answer to the last step of this upload was lost, and the folder could not be checked for the file.',
+    'Look in the Feishu folder before uploading it again: the file may be there already.',
+  ),
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type LocalCode = keyof typeof LOCAL_CODES;

@@ -1,10 +1,9 @@
 import type { AxiosInstance, AxiosResponse } from 'axios';
 import FormData from 'form-data';
-import { STALE_TOKEN_CODES } from '../errors/catalogue';
 import { FeishuError } from '../errors/FeishuError';
 import { CallGate } from '../limits/CallGate';
 import { systemClock, type Clock } from '../limits/Clock';
-import type { FetchedToken, TokenProvider } from './auth';
+import { withFreshToken, type FetchedToken, type TokenProvider } from './auth';
 import { createHttp, dispatchReporting, headerValue, transportError } from './http';
 import type {
   DeviceAuthorizationBody,
@@ -52,6 +51,12 @@ export interface OAuthAnswer<T> {
   logId?: string;
 }
 
+/** upload_prepare's answer and when Feishu gave it. */
+export interface Prepared extends PrepareResponse {
+  /** Epoch ms by Feishu's clock (the answer's HTTP Date header, 1 s resolution); absent without one. */
+  answeredAt?: number;
+}
+
 /** One API call as FeishuClient.call takes it. */
 export interface Call {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -82,6 +87,8 @@ export class FeishuClient {
   private readonly disposeHttp: () => void;
   private readonly clock: Clock;
   private readonly gate: CallGate;
+  /** Feishu's clock minus ours, in ms, from the last answer's Date header; undefined before the first answer. */
+  private serverOffsetMs?: number;
 
   constructor(private readonly options: FeishuClientOptions) {
     const created = createHttp(options.baseUrl, options.userAgent ?? 'feishu-upload');
@@ -93,6 +100,15 @@ export class FeishuClient {
 
   dispose(): void {
     this.disposeHttp();
+  }
+
+  /**
+   * Feishu's clock now, epoch ms, as the last answer's HTTP Date header tells it (1 s resolution: the estimate is
+   * the middle of that second); undefined until an answer carried one. Compared with Feishu's own timestamps
+   * (a listing's created_time), it cannot be fooled by a skewed local clock.
+   */
+  serverNow(): number | undefined {
+    return this.serverOffsetMs === undefined ? undefined : Date.now() + this.serverOffsetMs;
   }
 
   async tenantAccessToken(appId: string, appSecret: string, signal?: AbortSignal): Promise<FetchedToken> {
@@ -132,8 +148,9 @@ export class FeishuClient {
     return this.call<FileTokenResponse>({ method: 'POST', endpoint: `drive/v1/${api}/upload_all`, form, gated: true, signal });
   }
 
-  async uploadPrepare(api: UploadApi, body: PrepareRequest, signal?: AbortSignal): Promise<PrepareResponse> {
-    return this.call<PrepareResponse>({ method: 'POST', endpoint: `drive/v1/${api}/upload_prepare`, json: body, gated: true, signal });
+  async uploadPrepare(api: UploadApi, body: PrepareRequest, signal?: AbortSignal): Promise<Prepared> {
+    const { data, date } = await this.callWithDate<PrepareResponse>({ method: 'POST', endpoint: `drive/v1/${api}/upload_prepare`, json: body, gated: true, signal });
+    return { ...data, answeredAt: date };
   }
 
   async uploadPart(api: UploadApi, form: () => FormData, signal?: AbortSignal): Promise<void> {
@@ -150,25 +167,25 @@ export class FeishuClient {
     });
   }
 
-  /** An authenticated call; a stale tenant token is replaced once and the call repeated. */
+  /** An authenticated call; a stale token is replaced and the call repeated (withFreshToken). */
   async call<T>(call: Call): Promise<T> {
+    return (await this.callWithDate<T>(call)).data;
+  }
+
+  /** call(), plus the answer's HTTP Date header as epoch ms (undefined when absent or unreadable). */
+  private async callWithDate<T>(call: Call): Promise<{ data: T; date?: number }> {
     const tokens = this.options.tokens;
     if (!tokens) throw new FeishuError({ code: 'NO_CREDENTIALS', endpoint: call.endpoint });
-    for (let renewed = false; ; renewed = true) {
-      const token = await tokens.getToken(call.signal);
-      try {
-        const send = (dispatched?: () => void): Promise<AxiosResponse<string>> => this.exchange(call, token, dispatched);
-        const res = call.gated
-          ? await this.gate.run(call.endpoint, send, call.signal)
-          : call.pace
-            ? await send(await call.pace(call.signal))
-            : await send();
-        return this.parse<T>(res, call.endpoint).data as T;
-      } catch (err) {
-        const stale = err instanceof FeishuError && typeof err.code === 'number' && STALE_TOKEN_CODES.has(err.code);
-        if (!stale || renewed || !tokens.invalidate(token)) throw err;
-      }
-    }
+    return withFreshToken(tokens, call.signal, async (token) => {
+      const send = (dispatched?: () => void): Promise<AxiosResponse<string>> => this.exchange(call, token, dispatched);
+      const res = call.gated
+        ? await this.gate.run(call.endpoint, send, call.signal)
+        : call.pace
+          ? await send(await call.pace(call.signal))
+          : await send();
+      const date = Date.parse(headerValue(res, 'date') ?? '');
+      return { data: this.parse<T>(res, call.endpoint).data as T, date: Number.isFinite(date) ? date : undefined };
+    });
   }
 
   /** One HTTP exchange; a transport failure becomes a FeishuError. Reports a CallInfo either way. */
@@ -194,6 +211,8 @@ export class FeishuClient {
         transport: dispatched ? dispatchReporting(dispatched) : undefined,
       });
       this.report(call, started, res.status, peekCode(res.data), headerValue(res, 'x-tt-logid'));
+      const date = Date.parse(headerValue(res, 'date') ?? '');
+      if (Number.isFinite(date)) this.serverOffsetMs = date + 500 - Date.now();
       return res;
     } catch (err) {
       const mapped = transportError(err, call.endpoint);

@@ -1,3 +1,5 @@
+import { STALE_TOKEN_CODES } from '../errors/catalogue';
+import { FeishuError } from '../errors/FeishuError';
 import type { Clock } from '../limits/Clock';
 import { untilAborted } from '../limits/untilAborted';
 
@@ -6,6 +8,27 @@ export interface TokenProvider {
   getToken(signal?: AbortSignal): Promise<string>;
   /** Forget a token Feishu called stale. Returns true when a fresh one can be fetched (tenant only). */
   invalidate(token: string): boolean;
+}
+
+/**
+ * How many times one call renews a token Feishu answers as stale (99991663 / 99991664 / 99991668 / 99991671 /
+ * 99991677) before reporting it. Default 2: a fresh token can be retired again before its first use (Feishu
+ * rotates tenant tokens near the end of their 2 h; the soak met two expiries in a row on one call), while a third
+ * stale answer in a row means the credentials or the sign-in themselves are the problem.
+ */
+export const TOKEN_RENEWALS = 2;
+
+/** Runs `call` with the provider's token; a stale answer drops that token and repeats with a fresh one (TOKEN_RENEWALS). */
+export async function withFreshToken<T>(tokens: TokenProvider, signal: AbortSignal | undefined, call: (token: string) => Promise<T>): Promise<T> {
+  for (let renewals = 0; ; renewals++) {
+    const token = await tokens.getToken(signal);
+    try {
+      return await call(token);
+    } catch (err) {
+      const stale = err instanceof FeishuError && typeof err.code === 'number' && STALE_TOKEN_CODES.has(err.code);
+      if (!stale || renewals >= TOKEN_RENEWALS || !tokens.invalidate(token)) throw err;
+    }
+  }
 }
 
 /** A user access token given by the user: nothing to renew here. */

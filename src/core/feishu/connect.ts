@@ -1,10 +1,9 @@
 import { OAuthApi, signedInUserOf } from '../auth/OAuthApi';
 import type { UserSession } from '../auth/UserSession';
-import { STALE_TOKEN_CODES } from '../errors/catalogue';
 import { FeishuError } from '../errors/FeishuError';
 import type { CallGate } from '../limits/CallGate';
 import { systemClock, type Clock } from '../limits/Clock';
-import { StaticTokenProvider, TenantTokenProvider, type TokenProvider } from './auth';
+import { StaticTokenProvider, TenantTokenProvider, withFreshToken, type TokenProvider } from './auth';
 import { resolveAccountsUrl, resolveBaseUrl, type Brand } from './baseUrl';
 import { FeishuClient, type CallInfo } from './FeishuClient';
 import type { SignedInUser } from './identity';
@@ -50,20 +49,12 @@ export function connect(options: ConnectOptions): FeishuClient {
 
 /**
  * Who a user access token belongs to (user_info), with no app involved: for a pasted token, or a signed-in user's
- * current one. A stale signed-in token is renewed once (99991668 / 99991677), as every other call does.
+ * current one. A stale signed-in token is renewed (withFreshToken), as every other call does.
  */
 export async function whoIs(options: Omit<ConnectOptions, 'credentials' | 'gate'>, tokens: TokenProvider, signal?: AbortSignal): Promise<SignedInUser> {
   const client = new FeishuClient({ ...options, baseUrl: resolveBaseUrl(options.brand, options.baseUrl) });
   try {
-    for (let renewed = false; ; renewed = true) {
-      const token = await tokens.getToken(signal);
-      try {
-        return signedInUserOf(await client.userInfo(token, signal));
-      } catch (err) {
-        const stale = err instanceof FeishuError && typeof err.code === 'number' && STALE_TOKEN_CODES.has(err.code);
-        if (!stale || renewed || !tokens.invalidate(token)) throw err;
-      }
-    }
+    return await withFreshToken(tokens, signal, async (token) => signedInUserOf(await client.userInfo(token, signal)));
   } finally {
     client.dispose();
   }

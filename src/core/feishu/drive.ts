@@ -18,6 +18,16 @@ export interface DriveItem {
   readonly url?: string;
   /** Shortcuts only: what they point at. */
   readonly shortcut?: { readonly targetType: string; readonly targetToken: string };
+  /** When it was created, epoch ms (Feishu sends unix seconds: 1 s resolution). */
+  readonly createdTime?: number;
+  /** Bytes. Not documented for listings: compared with a local file only when an answer carries it. */
+  readonly size?: number;
+}
+
+/** The order of a listing (docs/feishu/drive.md §3.1); Feishu's own order when absent. */
+export interface ListOrder {
+  readonly orderBy: 'EditedTime' | 'CreatedTime';
+  readonly direction: 'ASC' | 'DESC';
 }
 
 export interface DrivePage {
@@ -66,6 +76,8 @@ interface WireItem {
   parent_token?: string;
   url?: string;
   shortcut_info?: { target_type?: string; target_token?: string };
+  created_time?: string;
+  size?: number;
 }
 
 interface WireMeta {
@@ -97,15 +109,21 @@ export class DriveApi {
 
   /**
    * One page of a folder. The root (no token) comes back whole, without paging, as Feishu sends it; other
-   * folders in pages of LIST_PAGE_SIZE.
+   * folders in pages of LIST_PAGE_SIZE, in `order` when given (the lost-finish check reads the newest first).
    */
-  async listPage(folderToken: string | undefined, pageToken?: string, signal?: AbortSignal): Promise<DrivePage> {
+  async listPage(folderToken: string | undefined, pageToken?: string, signal?: AbortSignal, order?: ListOrder): Promise<DrivePage> {
     const endpoint = 'drive/v1/files';
     const root = !folderToken;
     const data = await this.call<{ files?: WireItem[]; has_more?: boolean; next_page_token?: string }>(DRIVE_SCOPES.list, {
       method: 'GET',
       endpoint,
-      query: { folder_token: folderToken ?? '', page_size: root ? undefined : LIST_PAGE_SIZE, page_token: pageToken },
+      query: {
+        folder_token: folderToken ?? '',
+        page_size: root ? undefined : LIST_PAGE_SIZE,
+        page_token: pageToken,
+        order_by: order?.orderBy,
+        direction: order?.direction,
+      },
       pace: (s) => this.pacer.acquire('list', s),
       signal,
     });
@@ -216,5 +234,9 @@ export class DriveApi {
 
 function toItem(f: WireItem): DriveItem {
   const shortcut = f.shortcut_info?.target_token ? { targetType: f.shortcut_info.target_type ?? '', targetToken: f.shortcut_info.target_token } : undefined;
-  return { token: f.token!, name: f.name ?? '', type: f.type!, parentToken: f.parent_token || undefined, url: f.url || undefined, shortcut };
+  const seconds = Number(f.created_time);
+  // Only when sent, so items compare as before for callers that never read them.
+  const created = f.created_time && Number.isFinite(seconds) ? { createdTime: seconds * 1000 } : {};
+  const size = typeof f.size === 'number' ? { size: f.size } : {};
+  return { token: f.token!, name: f.name ?? '', type: f.type!, parentToken: f.parent_token || undefined, url: f.url || undefined, shortcut, ...created, ...size };
 }

@@ -9,6 +9,10 @@ export interface FileSource {
   readonly name: string;
   /** Bytes, as measured when the file was opened. */
   readonly size: number;
+  /** Absolute path of a file on disk; absent for bytes that have no file (an upload of them cannot be resumed). */
+  readonly path?: string;
+  /** Modification time when the file was opened, epoch ms (with path: what a resume record checks). */
+  readonly mtimeMs?: number;
   /**
    * Exactly `length` bytes from `offset`, into `into` when given (reused between blocks so memory stays at
    * two blocks however large the file), else into a new buffer. Fails with FILE_CHANGED if the file got shorter.
@@ -38,7 +42,7 @@ export async function openFileSource(filePath: string, nameOverride?: string): P
     if (!stat.isFile()) throw new FeishuError({ code: 'FILE_UNREADABLE', detail: `${shown} is not a regular file.` });
     if (stat.size === 0) throw new FeishuError({ code: 'FILE_EMPTY', detail: shown });
     checkName(name);
-    return new NodeFileSource(filePath, name, stat.size, handle);
+    return new NodeFileSource(path.resolve(filePath), name, stat.size, stat.mtimeMs, handle);
   } catch (err) {
     await handle.close();
     throw err;
@@ -59,9 +63,10 @@ function openError(err: unknown, shown: string): FeishuError {
 
 class NodeFileSource implements FileSource {
   constructor(
-    private readonly filePath: string,
+    readonly path: string,
     readonly name: string,
     readonly size: number,
+    readonly mtimeMs: number,
     private readonly handle: fs.FileHandle,
   ) {}
 
@@ -70,14 +75,14 @@ class NodeFileSource implements FileSource {
     let filled = 0;
     while (filled < length) {
       const { bytesRead } = await this.handle.read(buf, filled, length - filled, offset + filled);
-      if (bytesRead === 0) throw new FeishuError({ code: 'FILE_CHANGED', detail: JSON.stringify(this.filePath) });
+      if (bytesRead === 0) throw new FeishuError({ code: 'FILE_CHANGED', detail: JSON.stringify(this.path) });
       filled += bytesRead;
     }
     return buf;
   }
 
   stream(): Readable {
-    return createReadStream(this.filePath, { start: 0, end: this.size - 1, highWaterMark: 256 * 1024 });
+    return createReadStream(this.path, { start: 0, end: this.size - 1, highWaterMark: 256 * 1024 });
   }
 
   close(): Promise<void> {

@@ -6,6 +6,7 @@ import {
   type EngineOptions,
   type Engines,
   type KeyedPacer,
+  type ResumeStore,
   type UploaderOptions,
 } from '../../core';
 import type { Connection } from '../auth/UserAuth';
@@ -25,6 +26,8 @@ export interface ClientPoolOptions {
   onRetry?: UploaderOptions['onRetry'];
   /** A problem worth a log line that is not the error being reported (e.g. an empty block left behind). */
   onWarning?: (message: string) => void;
+  /** Resume records of multipart uploads, shared by every window (global storage); none: not recorded. */
+  resumeStore?: ResumeStore;
   /** For tests; default the core's createEngines. */
   createEngines?: (options: EngineOptions) => Engines;
 }
@@ -115,6 +118,7 @@ export class ClientPool {
       onCall: this.options.onCall,
       onRetry: this.options.onRetry,
       onWarning: this.options.onWarning,
+      resumeStore: this.options.resumeStore,
       userAgent: 'feishu-upload-vscode',
     });
     return { engines, settings, leases: 0, stale: false };

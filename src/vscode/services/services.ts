@@ -1,5 +1,6 @@
+import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { CallGate, DrivePacer, docxWritePacer, systemClock, type Clock, type Translate } from '../../core';
+import { CallGate, DrivePacer, docxWritePacer, FileResumeStore, systemClock, type Clock, type ResumeStore, type Translate } from '../../core';
 import { AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, FeishuAuthProvider } from '../auth/FeishuAuthProvider';
 import { UserAuth } from '../auth/UserAuth';
 import { whoLabel } from '../auth/whoLabel';
@@ -32,6 +33,8 @@ export interface Services {
    */
   readonly history: UploadHistory;
   readonly clock: Clock;
+  /** Resume records of interrupted multipart uploads, in global storage: shared by every window of this machine. */
+  readonly resumeStore: ResumeStore;
   /** Read on every use: settings can change at any time. */
   settings(): FeishuSettings;
 }
@@ -57,6 +60,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     log,
     onCall: (info) => log.call(info),
   });
+  const resumeStore = new FileResumeStore(join(context.globalStorageUri.fsPath, 'upload-sessions'));
   const clients = new ClientPool({
     connection: () => auth.connection(),
     settings,
@@ -67,6 +71,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     onCall: (info) => log.call(info),
     onRetry: (err, retry, delayMs) => log.retry(err, retry, delayMs),
     onWarning: (message) => log.warn(message),
+    resumeStore,
   });
   const activity = new ActivityTracker();
   const statusBar = new UploadStatusBar(activity, t);
@@ -81,6 +86,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     recentFolders: new RecentFolders(context.globalState),
     history: new UploadHistory(context.globalState),
     clock: systemClock,
+    resumeStore,
     settings,
   };
   const provider = new FeishuAuthProvider(services);

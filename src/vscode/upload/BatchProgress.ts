@@ -57,6 +57,12 @@ export class BatchProgress implements BatchListener {
     this.throttle.push();
   }
 
+  /** A resumed file starts where it stopped: its bar moves there at once, its speed counts only what is sent now. */
+  fileSkipped(bytes: number): void {
+    this.current = Math.max(this.current, bytes);
+    this.throttle.push();
+  }
+
   fileFinished(index: number): void {
     this.finished += this.files[index]?.size ?? 0;
     this.current = 0;

@@ -1,4 +1,4 @@
-import { FeishuError, isCancelled, type FollowUpProblem, type UploadResult } from '../../core';
+import { FeishuError, isCancelled, type FollowUpProblem, type KeptUpload, type UploadResult } from '../../core';
 
 /** A file chosen for upload, measured when the selection was expanded. */
 export interface BatchFile {
@@ -25,10 +25,13 @@ export interface SkippedFile {
 export type FileOutcome =
   | { readonly file: BatchFile; readonly status: 'uploaded'; readonly result: UploadedFile }
   | { readonly file: BatchFile; readonly status: 'skipped'; readonly result: SkippedFile }
-  /** error: a FeishuError, or whatever a bug threw (describeError handles both). */
-  | { readonly file: BatchFile; readonly status: 'failed'; readonly error: unknown }
+  /**
+   * error: a FeishuError, or whatever a bug threw (describeError handles both). kept: what Feishu holds of a
+   * multipart upload that stopped; uploading the file again sends only the rest.
+   */
+  | { readonly file: BatchFile; readonly status: 'failed'; readonly error: unknown; readonly kept?: KeptUpload }
   /** Cancelled, or left out after an error that every later file would meet too. */
-  | { readonly file: BatchFile; readonly status: 'notUploaded' };
+  | { readonly file: BatchFile; readonly status: 'notUploaded'; readonly kept?: KeptUpload };
 
 export interface BatchResult {
   readonly outcomes: readonly FileOutcome[];
@@ -40,11 +43,23 @@ export interface BatchListener {
   fileStarted(index: number): void;
   /** Bytes of the current file sent so far. */
   fileProgress(bytesSent: number): void;
+  /** The current file continues an interrupted upload: these bytes were on Feishu already (not sent now). */
+  fileSkipped?(bytes: number): void;
   fileFinished(index: number, outcome: FileOutcome): void;
 }
 
-/** Uploads (or skips) one file; the extension opens the file, runs the engine and builds the link. */
-export type UploadOne = (file: BatchFile, signal: AbortSignal, onProgress: (bytesSent: number) => void) => Promise<UploadedFile | SkippedFile>;
+/**
+ * Uploads (or skips) one file; the extension opens the file, runs the engine and builds the link. `onKept`
+ * hears what of an unfinished multipart upload stays on Feishu for a later run, `onSkipped` what an earlier one
+ * left there.
+ */
+export type UploadOne = (
+  file: BatchFile,
+  signal: AbortSignal,
+  onProgress: (bytesSent: number) => void,
+  onKept?: (kept: KeptUpload) => void,
+  onSkipped?: (bytes: number) => void,
+) => Promise<UploadedFile | SkippedFile>;
 
 /**
  * Errors about the identity, the target or the connection: every later file would meet them too, so the
@@ -78,11 +93,18 @@ export async function runBatch(files: readonly BatchFile[], upload: UploadOne, s
 }
 
 async function uploadOne(file: BatchFile, upload: UploadOne, signal: AbortSignal, listener?: BatchListener): Promise<{ outcome: FileOutcome; cancel?: boolean }> {
+  let kept: KeptUpload | undefined;
   try {
-    const result = await upload(file, signal, (bytes) => listener?.fileProgress(bytes));
+    const result = await upload(
+      file,
+      signal,
+      (bytes) => listener?.fileProgress(bytes),
+      (k) => (kept = k),
+      (bytes) => listener?.fileSkipped?.(bytes),
+    );
     return { outcome: 'skipped' in result ? { file, status: 'skipped', result } : { file, status: 'uploaded', result } };
   } catch (err) {
-    if (isCancelled(err) || signal.aborted) return { outcome: { file, status: 'notUploaded' }, cancel: true };
-    return { outcome: { file, status: 'failed', error: err } };
+    if (isCancelled(err) || signal.aborted) return { outcome: { file, status: 'notUploaded', kept }, cancel: true };
+    return { outcome: { file, status: 'failed', error: err, kept } };
   }
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isCancelled, openFileSource, type FileSource, type UploadOptions } from '../../core';
+import { formatBytes, isCancelled, openFileSource, type FileSource, type UploadOptions } from '../../core';
 import { runBatch, type BatchFile, type BatchResult, type SkippedFile, type UploadedFile, type UploadOne } from './batch';
 import { BatchProgress } from './BatchProgress';
 import { withAbortSignal } from '../ui/cancellation';
@@ -40,11 +40,27 @@ export function loggedUpload<R extends UploadedFile | SkippedFile>(
   send: (source: FileSource, options: UploadOptions, file: BatchFile) => Promise<R>,
   done: (file: BatchFile, result: R) => string,
 ): UploadOne {
-  return async (file, signal, onProgress) => {
+  return async (file, signal, onProgress, onKept, onSkipped) => {
     services.log.fileStarted(file.path, file.size, where);
     const source = await openFileSource(file.path);
     try {
-      const result = await send(source, { signal, onProgress: (p) => onProgress(p.bytesSent) }, file);
+      const result = await send(
+        source,
+        {
+          signal,
+          onProgress: (p) => onProgress(p.bytesSent),
+          onResume: (r) => {
+            services.log.info(`resuming ${file.path} at part ${r.fromPart} of ${r.parts} (${formatBytes(r.skippedBytes)} already on Feishu)`);
+            onSkipped?.(r.skippedBytes);
+          },
+          onStartOver: (reason) => services.log.info(`an interrupted upload of ${file.path} was found but cannot be continued (${reason}); starting over`),
+          onKept: (k) => {
+            services.log.info(`kept for later: ${k.confirmedParts} of ${k.parts} parts of ${file.path} are on Feishu`);
+            onKept?.(k);
+          },
+        },
+        file,
+      );
       services.log.info(done(file, result));
       return result;
     } catch (err) {

@@ -4,7 +4,7 @@ import { showNotice } from '../errors/errorActions';
 import { describeError, type ErrorNotice } from '../errors/errorMessages';
 import { markdownLink } from './markdownLink';
 import type { Services } from '../services/services';
-import { batchSummary, countOutcomes, filesToRetry, linkedFiles, linksText } from './summary';
+import { batchSummary, countOutcomes, filesToRetry, keptFiles, linkedFiles, linksText } from './summary';
 
 /**
  * One file: a notification naming it with its link buttons (a failure is thrown to the error boundary).
@@ -19,7 +19,8 @@ export async function showResults(
   const only = result.outcomes.length === 1 ? result.outcomes[0] : undefined;
   if (only?.status === 'uploaded') return showUploaded(services, only.result, editor);
   if (only?.status === 'skipped') return showSkipped(services, only.result);
-  if (only?.status === 'failed') throw only.error;
+  // A failure that left parts on Feishu gets the summary, whose Resume sends only the rest.
+  if (only?.status === 'failed' && !only.kept) throw only.error;
   const t = services.t;
   const links = linkedFiles(result);
   const extra = links.length > 1 ? [t('Copy All Links')] : links.length === 1 ? [t('Copy Link')] : [];
@@ -45,7 +46,7 @@ export async function showBatchSummary(
     actions: cause?.actions ?? ['showLog'],
   };
   const again = filesToRetry(result);
-  const retryLabel = result.cancelled ? t('Upload the Rest') : t('Retry Failed');
+  const retryLabel = keptFiles(result).length > 0 ? t('Resume') : result.cancelled ? t('Upload the Rest') : t('Retry Failed');
   const severity = countOutcomes(result).failed > 0 ? 'warning' : 'info';
   const pick = await showNotice(services, severity, notice, [...(again.length > 0 ? [retryLabel] : []), ...extra]);
   if (pick !== retryLabel) return pick;
@@ -60,7 +61,10 @@ async function showUploaded(services: Services, file: UploadedFile, editor: vsco
   const copyToken = t('Copy Token');
   const insert = t('Insert Link');
   const buttons = editor ? [copyLink, open, copyToken, insert] : [copyLink, open, copyToken];
-  const pick = await vscode.window.showInformationMessage(t('Uploaded {0} to Feishu.', file.name), ...buttons);
+  const text = file.recovered
+    ? t('{0} was already in Feishu: its upload had finished, but the answer was lost. It was not uploaded again.', file.name)
+    : t('Uploaded {0} to Feishu.', file.name);
+  const pick = await vscode.window.showInformationMessage(text, ...buttons);
   if (pick === copyLink) await copy(services, file.url, 1);
   else if (pick === open) await vscode.env.openExternal(vscode.Uri.parse(file.url));
   else if (pick === copyToken) {

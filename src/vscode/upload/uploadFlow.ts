@@ -100,7 +100,12 @@ async function uploadWithProgress(services: Services, selection: Selection, dest
           ? { skipped: true as const, name: outcome.name, fileToken: outcome.fileToken, folderToken: outcome.folderToken, url: '' }
           : { ...outcome.result, url: '', folderToken: outcome.folderToken, problems: outcome.problems };
       },
-      (file, r) => ('skipped' in r ? `skipped ${file.path}: already in folder ${r.folderToken} as ${r.fileToken}` : `uploaded ${file.path} (${r.method}, ${r.parts} part(s), ${r.ms} ms)`),
+      (file, r) =>
+        'skipped' in r
+          ? `skipped ${file.path}: already in folder ${r.folderToken} as ${r.fileToken}`
+          : r.recovered
+            ? `found ${file.path} already in Feishu as ${r.fileToken} (the answer to upload_finish was lost; not uploaded again)`
+            : `uploaded ${file.path} (${r.method}, ${r.parts} part(s)${r.resumedFromPart > 0 ? `, resumed at part ${r.resumedFromPart}` : ''}, ${r.ms} ms)`,
     );
     let result = await runWithProgress(services, selection.files, services.t('Uploading to Feishu'), upload);
     if (!result.cancelled) await makeEmptyFolders(services, batch, selection);

@@ -1,6 +1,5 @@
 // Paths written by scripts/e2e/setup.sh into <cacheDir>/env.json, plus small shared utilities.
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 
 export interface E2eEnv {
@@ -34,18 +33,7 @@ export function repoRoot(): string {
   throw new Error(`no feishu-upload package.json above ${__dirname}`);
 }
 
-/** A port that was free a moment ago on 127.0.0.1 (the OS picks it; callers retry on EADDRINUSE). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
+export { freePort } from '../../helpers/freePort';
 
 /**
  * Polls `probe` until it returns something other than undefined. This waits on observed

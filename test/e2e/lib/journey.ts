@@ -1,6 +1,6 @@
 // Steps every product journey takes, beside lib/ui.ts's journey(), settled() and dismissToasts(): its preparation,
-// waiting for our commands to register, the app's credentials from the palette, opening a context menu once our
-// items are in it, the folder picker at a level, the Feishu Uploads view.
+// waiting for our commands to register, saving the app's credentials, opening a context menu once our items are
+// in it, the folder picker at a level, the Feishu Uploads view.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,12 +30,12 @@ export async function runCommandWhenReady(p: Page, title: string): Promise<void>
   );
 }
 
-/** Feishu: Set App Credentials from the palette, once the extension has registered it; waits for the saved toast. */
-export async function setAppCredentialsFromPalette(p: Page, appId: string, appSecret: string): Promise<void> {
+/** Feishu: Set App Credentials from the palette (once our commands are there), until the saved toast shows. */
+export async function setAppCredentials(p: Page, app: { appId: string; appSecret: string }): Promise<void> {
   await runCommandWhenReady(p, 'Feishu: Set App Credentials');
-  await typeInQuickInput(p, appId, { prompt: /App ID/ });
-  await typeInQuickInput(p, appSecret, { password: true, prompt: /App Secret/ });
-  await waitForToast(p, `Feishu app credentials saved. Uploads now use the app ${appId}.`);
+  await typeInQuickInput(p, app.appId, { prompt: /App ID/ });
+  await typeInQuickInput(p, app.appSecret, { password: true, prompt: /App Secret/ });
+  await waitForToast(p, `Feishu app credentials saved. Uploads now use the app ${app.appId}.`);
 }
 
 /**

@@ -28,5 +28,15 @@ void describe('emulator FaultQueue', () => {
     assert.equal(typeof parseFault({ kind: 'explode' }), 'string');
     assert.equal(typeof parseFault({ kind: 'stall', ms: -1 }), 'string');
     assert.equal(typeof parseFault([]), 'string');
+    assert.deepEqual(parseFault({ kind: 'dropAnswer', endpoint: 'upload_finish' }), { kind: 'dropAnswer', endpoint: 'upload_finish' });
+  });
+
+  void it('dropAnswer defaults to every upload endpoint', () => {
+    const queue = new FaultQueue();
+    queue.add({ kind: 'dropAnswer', count: 2 });
+    assert.equal(queue.take('drive/v1/files', false), undefined);
+    assert.equal(queue.take('drive/v1/files/upload_prepare', true)?.kind, 'dropAnswer');
+    assert.equal(queue.take('drive/v1/medias/upload_part', true)?.kind, 'dropAnswer');
+    assert.equal(queue.size(), 0);
   });
 });

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { FeishuError, Uploader, type FeishuClient } from '../../../../src/core';
+import { FeishuError, MemoryResumeStore, ResumeTracker, sessionKey, Uploader, type DriveItem, type FeishuClient, type FolderPages } from '../../../../src/core';
 import { memorySource } from '../../../helpers/memorySource';
 
 /** A client whose root folder lookup answers only when the test says so; upload_all answers at once. */
@@ -8,6 +8,7 @@ function fakeClient() {
   let answerRoot!: (meta: { token: string }) => void;
   const calls: string[] = [];
   const client = {
+    serverNow: () => undefined,
     rootFolderMeta: (signal?: AbortSignal) => {
       calls.push(`root (signal: ${signal ? 'yes' : 'no'})`);
       return new Promise<{ token: string }>((resolve) => (answerRoot = resolve));
@@ -45,4 +46,205 @@ void test('the root folder is looked up once for every upload of an uploader', a
   await a;
   await uploader.upload(memorySource('b.txt', Buffer.from('b')), { kind: 'folder' });
   assert.deepEqual(fake.calls, ['root (signal: no)', 'upload_all', 'upload_all']);
+});
+
+/**
+ * A multipart Feishu in memory, scripted per test: prepare hands out ids, parts are kept per id, finish makes
+ * a file in the folder listing. `finishAnswer` can lose finish answers (the file is made, the caller sees a
+ * network error); `listError` makes the listing fail.
+ */
+function fakeMultipart(options: { blockSize?: number; listError?: FeishuError; finishAnswer?: 'lost' } = {}) {
+  const blockSize = options.blockSize ?? 8;
+  const sessions = new Map<string, { size: number; parts: Set<number>; name: string }>();
+  const listing: DriveItem[] = [];
+  const log: string[] = [];
+  let ids = 0;
+  let now = 1_800_000_000_000;
+  const client = {
+    serverNow: () => now,
+    uploadPrepare: async (_api: string, body: { file_name: string; size: number }) => {
+      const id = `u${++ids}`;
+      sessions.set(id, { size: body.size, parts: new Set(), name: body.file_name });
+      log.push(`prepare ${id}`);
+      return { upload_id: id, block_size: blockSize, block_num: Math.ceil(body.size / blockSize), answeredAt: now };
+    },
+    uploadPart: async (_api: string, form: () => unknown) => {
+      const { upload_id: id, seq: seqText } = formFields(form());
+      const seq = Number(seqText);
+      const s = sessions.get(id);
+      if (!s) throw new FeishuError({ code: 1061002, endpoint: 'drive/v1/files/upload_part' });
+      s.parts.add(seq);
+      log.push(`part ${id}/${seq}`);
+    },
+    uploadFinish: async (_api: string, id: string) => {
+      const s = sessions.get(id);
+      if (!s) throw new FeishuError({ code: 1061002, endpoint: 'drive/v1/files/upload_finish' });
+      sessions.delete(id);
+      const token = `box${id}`;
+      listing.push({ token, name: s.name, type: 'file', createdTime: Math.floor(now / 1000) * 1000 });
+      log.push(`finish ${id}`);
+      if (options.finishAnswer === 'lost') throw new FeishuError({ code: 'NETWORK', endpoint: 'drive/v1/files/upload_finish', detail: '(ECONNRESET)' });
+      return { file_token: token };
+    },
+  } as unknown as FeishuClient;
+  // The folder listing the lost-finish check reads (DriveApi.listPage), newest first as it asks.
+  const drive: FolderPages = {
+    listPage: async (_folder, _page, _signal, order) => {
+      log.push('list');
+      if (options.listError) throw options.listError;
+      assert.deepEqual(order, { orderBy: 'CreatedTime', direction: 'DESC' });
+      return { items: [...listing].sort((a, b) => (b.createdTime ?? 0) - (a.createdTime ?? 0)) };
+    },
+  };
+  return { client, drive, log, listing, sessions, advance: (ms: number) => (now += ms), now: () => now };
+}
+
+/** The text fields of a form-data body (its file part is a stream, left unread). */
+function formFields(form: unknown): Record<string, string> {
+  const parts = (form as { _streams: unknown[] })._streams;
+  const fields: Record<string, string> = {};
+  parts.forEach((part, i) => {
+    const name = typeof part === 'string' ? /name="(\w+)"/.exec(part)?.[1] : undefined;
+    const value = parts[i + 1];
+    if (name && typeof value === 'string') fields[name] = value;
+  });
+  return fields;
+}
+
+const fastRetry = { maxRetries: 1, delaysMs: [1], jitter: 0, maxServerWaitMs: 1 };
+const folder = { kind: 'folder', folderToken: 'fldA' } as const;
+const onDisk = (size: number) => ({ ...memorySource('big.bin', Buffer.alloc(size, 1)), path: '/w/big.bin', mtimeMs: 1 });
+// Multipart starts above 20 MiB; the fake's blocks are 8 MiB.
+const BIG = 20 * 1024 * 1024 + 1;
+
+void test('a lost finish answer: the file found in the folder is reported, nothing is uploaded again', async () => {
+  const fake = fakeMultipart({ blockSize: 8 * 1024 * 1024, finishAnswer: 'lost' });
+  const store = new MemoryResumeStore();
+  const uploader = new Uploader(fake.client, { drive: fake.drive, retry: fastRetry, resume: { store, identity: { kind: 'app', id: 'a' }, now: fake.now } });
+  // An older file of the same name in the folder must not be taken for this upload.
+  fake.listing.push({ token: 'boxOld', name: 'big.bin', type: 'file', createdTime: (Math.floor(fake.now() / 1000) - 3600) * 1000 });
+  const result = await uploader.upload(onDisk(BIG), folder);
+  assert.equal(result.fileToken, 'boxu1');
+  assert.equal(result.recovered, true);
+  assert.deepEqual(fake.log, ['prepare u1', 'part u1/0', 'part u1/1', 'part u1/2', 'finish u1', 'list']);
+  assert.deepEqual(await store.list(), [], 'the record went');
+});
+
+void test('a lost finish answer and a folder that cannot be listed: FINISH_UNCONFIRMED, with what to do', async () => {
+  const scope = new FeishuError({ code: 99991672, endpoint: 'drive/v1/files', httpStatus: 400, logId: 'L1' });
+  const fake = fakeMultipart({ blockSize: 8 * 1024 * 1024, finishAnswer: 'lost', listError: scope });
+  const uploader = new Uploader(fake.client, { drive: fake.drive, retry: fastRetry });
+  await assert.rejects(uploader.upload(onDisk(BIG), folder), (e: unknown) => {
+    assert.ok(e instanceof FeishuError);
+    assert.equal(e.code, 'FINISH_UNCONFIRMED');
+    assert.equal(
+      e.message,
+      'The answer to the last step of this upload was lost, and the folder could not be checked for the file. "big.bin": listing the folder failed: The app has not enabled a scope this API needs. (code 99991672, drive/v1/files, HTTP 400, log id L1); the finish was answered: Feishu rejected the request parameters. (code 1061002, drive/v1/files/upload_finish) (FINISH_UNCONFIRMED)',
+    );
+    assert.equal(e.hint, 'Look in the Feishu folder before uploading it again: the file may be there already.');
+    return true;
+  });
+  assert.deepEqual(fake.log, ['prepare u1', 'part u1/0', 'part u1/1', 'part u1/2', 'finish u1', 'list']);
+});
+
+void test('a lost finish answer and no folder listing to look in: FINISH_UNCONFIRMED, with what to do', async () => {
+  const fake = fakeMultipart({ blockSize: 8 * 1024 * 1024, finishAnswer: 'lost' });
+  const uploader = new Uploader(fake.client, { retry: fastRetry });
+  await assert.rejects(uploader.upload(onDisk(BIG), folder), (e: unknown) => {
+    assert.ok(e instanceof FeishuError);
+    assert.equal(
+      e.message,
+      'The answer to the last step of this upload was lost, and the folder could not be checked for the file. "big.bin": no folder listing to look in; the finish was answered: Feishu rejected the request parameters. (code 1061002, drive/v1/files/upload_finish) (FINISH_UNCONFIRMED)',
+    );
+    assert.equal(e.hint, 'Look in the Feishu folder before uploading it again: the file may be there already.');
+    return true;
+  });
+  assert.deepEqual(fake.log, ['prepare u1', 'part u1/0', 'part u1/1', 'part u1/2', 'finish u1']);
+});
+
+void test('a run killed after finish left: the next run looks in the folder first and sends nothing', async () => {
+  const fake = fakeMultipart({ blockSize: 8 * 1024 * 1024 });
+  const store = new MemoryResumeStore();
+  const resume = { store, identity: { kind: 'app', id: 'a' } as const, now: fake.now };
+  // What a run killed right after sending upload_finish leaves behind.
+  const first = await new ResumeTracker(resume).open(onDisk(BIG), { api: 'files', parentType: 'explorer', parentNode: 'fldA' }, 'auto');
+  const prepared = await fake.client.uploadPrepare('files', { file_name: 'big.bin', parent_type: 'explorer', parent_node: 'fldA', size: BIG });
+  await first!.prepared(prepared.upload_id, prepared.block_size, prepared.block_num, prepared.answeredAt);
+  for (const seq of [0, 1, 2]) await first!.confirmed(seq);
+  await first!.finishing();
+  await first!.release();
+  fake.sessions.get('u1')!.parts = new Set([0, 1, 2]);
+  await fake.client.uploadFinish('files', 'u1', 3);
+  fake.log.length = 0;
+  fake.advance(60_000);
+
+  const result = await new Uploader(fake.client, { drive: fake.drive, retry: fastRetry, resume }).upload(onDisk(BIG), folder);
+  assert.deepEqual(result, { ...result, fileToken: 'boxu1', recovered: true, resumedFromPart: 4 });
+  assert.deepEqual(fake.log, ['list']);
+  assert.deepEqual(await store.list(), []);
+});
+
+void test('a resumed upload skips the confirmed parts and reports progress from where it was', async () => {
+  const fake = fakeMultipart({ blockSize: 8 * 1024 * 1024 });
+  const store = new MemoryResumeStore();
+  const resume = { store, identity: { kind: 'app', id: 'a' } as const, now: fake.now };
+  const cancel = new AbortController();
+  const kept: unknown[] = [];
+  const first = new Uploader(fake.client, { drive: fake.drive, retry: fastRetry, resume }).upload(onDisk(BIG), folder, {
+    signal: cancel.signal,
+    onProgress: (p) => {
+      if (p.bytesConfirmed >= 8 * 1024 * 1024) cancel.abort();
+    },
+    onKept: (k) => kept.push(k),
+  });
+  await assert.rejects(first, (e: unknown) => e instanceof FeishuError && e.code === 'CANCELLED');
+  assert.deepEqual(kept, [{ name: 'big.bin', confirmedParts: 1, parts: 3, confirmedBytes: 8 * 1024 * 1024, totalBytes: BIG, resumableUntil: fake.now() + 24 * 3600_000 }]);
+  fake.log.length = 0;
+  const progress: number[] = [];
+  const resumed: unknown[] = [];
+  const result = await new Uploader(fake.client, { drive: fake.drive, retry: fastRetry, resume }).upload(onDisk(BIG), folder, {
+    onProgress: (p) => progress.push(p.bytesSent),
+    onResume: (r) => resumed.push(r),
+  });
+  assert.deepEqual(fake.log, ['part u1/1', 'part u1/2', 'finish u1']);
+  assert.equal(result.resumedFromPart, 2);
+  assert.deepEqual(resumed, [{ fromPart: 2, parts: 3, skippedBytes: 8 * 1024 * 1024 }]);
+  assert.equal(progress[0], 8 * 1024 * 1024, 'progress starts at what Feishu already holds');
+  assert.equal(progress.at(-1), BIG);
+});
+
+void test('a permanent failure drops the record; the next run starts over', async () => {
+  const fake = fakeMultipart({ blockSize: 8 * 1024 * 1024 });
+  const store = new MemoryResumeStore();
+  const uploader = new Uploader(fake.client, { drive: fake.drive, retry: fastRetry, resume: { store, identity: { kind: 'app', id: 'a' } } });
+  const realPart = fake.client.uploadPart.bind(fake.client);
+  let calls = 0;
+  (fake.client as unknown as { uploadPart: unknown }).uploadPart = async (...args: Parameters<FeishuClient['uploadPart']>) => {
+    if (++calls === 2) throw new FeishuError({ code: 1061004, httpStatus: 403, endpoint: 'drive/v1/files/upload_part' });
+    return realPart(...args);
+  };
+  const kept: unknown[] = [];
+  await assert.rejects(uploader.upload(onDisk(BIG), folder, { onKept: (k) => kept.push(k) }), (e: unknown) => e instanceof FeishuError && e.code === 1061004);
+  assert.deepEqual(kept, [], 'nothing claimed to be kept');
+  assert.deepEqual(await store.list(), []);
+});
+
+void test('a small file whose record another process holds goes up without one (upload_all has nothing to continue); a large one is refused', async () => {
+  const fake = fakeClient();
+  const store = new MemoryResumeStore();
+  const identity = { kind: 'app', id: 'a' } as const;
+  const uploader = new Uploader(fake.client, { retry: fastRetry, resume: { store, identity } });
+  const small = onDisk(5);
+  const held = await store.lock(sessionKey(identity, { api: 'files', parentType: 'explorer', parentNode: 'fldA' }, small.path, small.name));
+  assert.ok(held.ok);
+  const result = await uploader.upload(small, folder);
+  assert.equal(result.fileToken, 'boxcnUploaded');
+  assert.deepEqual(fake.calls, ['upload_all']);
+  assert.deepEqual(await store.list(), [], 'no record of its own');
+  assert.ok(store.isLocked(sessionKey(identity, { api: 'files', parentType: 'explorer', parentNode: 'fldA' }, small.path, small.name)), "the other's lock stays");
+  await assert.rejects(
+    new Uploader(fakeMultipart().client, { retry: fastRetry, resume: { store, identity } }).upload(onDisk(BIG), folder),
+    (e: unknown) => e instanceof FeishuError && e.code === 'UPLOAD_IN_PROGRESS',
+  );
+  await held.lock.release();
 });

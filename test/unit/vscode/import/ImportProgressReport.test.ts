@@ -9,7 +9,7 @@ void test('import progress: upload fills half the bar, each status check a step 
   const clock = new FakeClock();
   const reports: { message: string; increment: number }[] = [];
   const progress = new ImportProgressReport('plan.md', clock, english, (r) => reports.push(r), 200);
-  const upload = (bytesSent: number): ImportProgress => ({ phase: 'upload', upload: { bytesSent, totalBytes: 1000, part: 1, parts: 1 } });
+  const upload = (bytesSent: number): ImportProgress => ({ phase: 'upload', upload: { bytesSent, bytesConfirmed: 0, totalBytes: 1000, part: 1, parts: 1 } });
   progress.update(upload(0));
   progress.update(upload(500));
   progress.update(upload(1000));

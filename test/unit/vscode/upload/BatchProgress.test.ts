@@ -59,3 +59,20 @@ void test('batch progress: a resent part never moves the bar back; one file show
   assert.match(reports[0].message, /^x\.bin · 0%/);
   p.dispose();
 });
+
+void test('batch progress: a resumed file starts where it stopped, and the bytes already on Feishu do not count as speed', async () => {
+  const clock = new FakeClock();
+  const reports: ProgressReport[] = [];
+  const MiB = 1024 * 1024;
+  const p = new BatchProgress([{ name: 'big.bin', size: 40 * MiB }], clock, english, (r) => reports.push(r));
+  p.fileStarted(0);
+  await clock.advance(250);
+  p.fileSkipped(20 * MiB); // what an earlier run left on Feishu
+  p.fileProgress(20 * MiB); // the engine's first report: the same bytes
+  await clock.advance(1000);
+  p.fileProgress(22 * MiB); // 2 MiB sent since the file started 1.25 s ago
+  await clock.advance(200);
+  // 1.6 MiB/s (not the 17.6 MiB/s the skipped bytes would make it), 18 MiB to go.
+  assert.equal(reports.at(-1)!.message, 'big.bin · 55% · 22.0 MiB of 40.0 MiB · 1.6 MiB/s · 11s left');
+  p.dispose();
+});
