@@ -4,29 +4,26 @@
 // a second upload of the tree to the recent folder asks about conflicts and skips every file. Screenshots of every
 // new piece of UI land in artifacts/e2e/folders/.
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { startEmulator, type Emulator } from '../../src/emulator';
 import {
   clickContextMenuItem,
   clickToastButton,
-  defaultCacheDir,
   dismissToasts,
+  journey,
   openContextMenuWith,
+  openJourneyWindow,
   pickerAt,
-  openWorkbench,
-  prepareJourney,
   pickQuickPickItem,
   pollUntil,
+  prepareJourney,
   readClipboard,
   repoRoot,
   runCommand,
-  setAppCredentials,
   screenshot,
+  setAppCredentials,
   settled,
-  startCodeServer,
-  journey,
   tearDown,
   uploadsViewRows,
   waitForToast,
@@ -42,7 +39,6 @@ const QUICK_INPUT = '.quick-input-widget';
 
 let emu: Emulator;
 let tmp = '';
-let vsixPath = '';
 let server: CodeServer | undefined;
 let wb: Workbench | undefined;
 let team = '';
@@ -50,29 +46,26 @@ let team = '';
 let release = '';
 
 before(async () => {
+  let vsixPath: string;
   ({ tmp, vsixPath } = await prepareJourney(root, artifactsDir, 'feishu-e2e-folders-'));
-
   emu = await startEmulator({ tenantUrl: 'https://acme.feishu.cn' });
   // The app's own My Space: what the app made.
   team = emu.addFolder({ name: 'Team', owner: 'app' });
   emu.addFolder({ name: 'Archive', owner: 'app' });
   emu.addFolder({ name: 'Design reviews', owner: 'app', parent: team });
-  const workspaceDir = join(tmp, 'ws');
-  for (const dir of ['project/docs/api', 'project/src']) mkdirSync(join(workspaceDir, dir), { recursive: true });
-  writeFileSync(join(workspaceDir, 'project', 'README.md'), '# Project\n');
-  writeFileSync(join(workspaceDir, 'project', 'docs', 'README.md'), '# Docs\n');
-  writeFileSync(join(workspaceDir, 'project', 'docs', 'api', 'README.md'), '# API\n');
-  writeFileSync(join(workspaceDir, 'project', 'src', 'main.ts'), 'export {};\n');
-
-  server = await startCodeServer({
-    cacheDir: defaultCacheDir(),
+  ({ server, wb } = await openJourneyWindow({
+    tmp,
     vsixPath,
-    workspaceDir,
     artifactsDir,
+    files: {
+      'project/README.md': '# Project\n',
+      'project/docs/README.md': '# Docs\n',
+      'project/docs/api/README.md': '# API\n',
+      'project/src/main.ts': 'export {};\n',
+    },
     // No default folder: the picker is how files find their place. Conflicts are asked about.
     userSettings: { 'feishu.apiBaseUrl': emu.url, 'feishu.onConflict': 'ask' },
-  });
-  wb = await openWorkbench(server.url, { artifactsDir });
+  }));
 });
 
 after(async () => {

@@ -1,7 +1,7 @@
 // E2E harness: a real VS Code (code-server) driven by headless Debian Chromium via playwright-core.
 // Run scripts/e2e/setup.sh first; it prints the cacheDir that startCodeServer needs.
 // The pieces live in ./lib (small files); this module is the one import for tests.
-export { loadE2eEnv, freePort, pollUntil, repoRoot, type E2eEnv } from './lib/env';
+export { defaultCacheDir, loadE2eEnv, freePort, pollUntil, repoRoot, type E2eEnv } from './lib/env';
 export { makeTempDir, removeTempDir } from './lib/procs';
 export { startCodeServer, QUIET_SETTINGS, type CodeServer, type StartCodeServerOptions } from './lib/codeServer';
 export { openWorkbench, CHROMIUM_ARGS, type Workbench, type OpenWorkbenchOptions } from './lib/workbench';
@@ -23,17 +23,8 @@ export {
   journey,
   type QuickInputOptions,
 } from './lib/ui';
-export { openContextMenuWith, pickerAt, prepareJourney, runCommandWhenReady, setAppCredentials, uploadsViewRows } from './lib/journey';
+export { openContextMenuWith, openJourneyWindow, pickerAt, prepareJourney, runCommandWhenReady, setAppCredentials, uploadsViewRows, type JourneyWindow } from './lib/journey';
 export { readOutputChannelLog, waitForOutputChannelText, readExtensionHostLog } from './lib/logs';
 export { packageVsix } from './lib/vsix';
 export { tearDown } from './lib/teardown';
 
-/**
- * The cache dir: FEISHU_E2E_CACHE_DIR (run.sh sets it from setup.sh's last line), else the
- * default layout of scripts/e2e/setup.sh (FEISHU_E2E_CACHE overrides the root there too).
- */
-export function defaultCacheDir(): string {
-  if (process.env.FEISHU_E2E_CACHE_DIR) return process.env.FEISHU_E2E_CACHE_DIR;
-  const root = process.env.FEISHU_E2E_CACHE ?? `${process.env.HOME ?? '/root'}/.cache/feishu-upload-e2e`;
-  return `${root}/code-server-4.139.1-node24`;
-}

@@ -5,7 +5,7 @@
 // document. Screenshots land in artifacts/e2e/publish/.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { chromium, type Page } from 'playwright-core';
@@ -16,22 +16,20 @@ import { FIXTURE_MARKDOWN } from '../helpers/publishFixture';
 import {
   clickContextMenuItem,
   clickToastButton,
-  defaultCacheDir,
   dismissToasts,
   explorerItem,
   journey,
   openContextMenuWith,
-  openWorkbench,
+  openJourneyWindow,
   pickerAt,
   pickQuickPickItem,
   pollUntil,
-  readClipboard,
   prepareJourney,
+  readClipboard,
   repoRoot,
   screenshot,
   setAppCredentials,
   settled,
-  startCodeServer,
   tearDown,
   uploadsViewRows,
   waitForToast,
@@ -65,26 +63,23 @@ before(async () => {
   emu = await startEmulator({ port, tenantUrl });
   // In the app's own My Space, where the picker starts.
   team = emu.addFolder({ name: 'Team', owner: 'app' });
-  workspaceDir = join(tmp, 'ws');
-  mkdirSync(join(workspaceDir, 'docs', 'img'), { recursive: true });
-  writeFileSync(join(workspaceDir, 'docs', 'release-guide.md'), readFileSync(FIXTURE_MARKDOWN));
   // Real pictures (the browser draws them), so the published page shows what a person would see.
   Object.assign(images, await drawImages());
-  writeFileSync(join(workspaceDir, 'docs', 'img', 'diagram.png'), images.diagram!);
-  writeFileSync(join(workspaceDir, 'docs', 'screen shot.jpg'), images.screenShot!);
-  writeFileSync(join(workspaceDir, 'README.txt'), 'Not Markdown.\n');
-
   // Which file went to which document: kept in this run's own state folder (code-server inherits it).
   process.env.FEISHU_UPLOAD_STATE_DIR = join(tmp, 'state');
-  server = await startCodeServer({
-    cacheDir: defaultCacheDir(),
+  ({ workspaceDir, server, wb } = await openJourneyWindow({
+    tmp,
     vsixPath,
-    workspaceDir,
     artifactsDir,
+    files: {
+      'docs/release-guide.md': readFileSync(FIXTURE_MARKDOWN),
+      'docs/img/diagram.png': images.diagram!,
+      'docs/screen shot.jpg': images.screenShot!,
+      'README.txt': 'Not Markdown.\n',
+    },
     // No default folder: the picker asks where the new document goes.
     userSettings: { 'feishu.apiBaseUrl': emu.url },
-  });
-  wb = await openWorkbench(server.url, { artifactsDir });
+  }));
 });
 
 after(async () => {

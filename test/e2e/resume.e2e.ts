@@ -2,7 +2,7 @@
 // Cancel a multipart upload mid-way → "Cancelled at N %" with Resume → Resume sends only the rest; then an upload
 // interrupted and the window reloaded → the start-up offer → Resume. Screenshots land in artifacts/e2e/resume/.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
 import type { Locator } from 'playwright-core';
@@ -11,19 +11,17 @@ import { patternBytes as bytes, sha256 } from '../helpers/fixtures';
 import {
   clickContextMenuItem,
   clickToastButton,
-  defaultCacheDir,
   dismissToasts,
-  openWorkbench,
+  journey,
+  openJourneyWindow,
   pollUntil,
   prepareJourney,
   repoRoot,
   rightClickExplorerItem,
   runCommand,
-  setAppCredentials,
   screenshot,
+  setAppCredentials,
   settled,
-  startCodeServer,
-  journey,
   tearDown,
   waitForToast,
   type CodeServer,
@@ -48,19 +46,15 @@ before(async () => {
   ({ tmp, vsixPath } = await prepareJourney(root, artifactsDir, 'feishu-e2e-resume-'));
   emu = await startEmulator({ keepBytes: false });
   folderToken = emu.addFolder();
-  workspaceDir = join(tmp, 'ws');
-  mkdirSync(workspaceDir, { recursive: true });
-  writeFileSync(join(workspaceDir, 'big.bin'), bytes(60 * MiB, 11));
-  writeFileSync(join(workspaceDir, 'second.bin'), bytes(40 * MiB + 5, 12));
-  server = await startCodeServer({
-    cacheDir: defaultCacheDir(),
+  ({ workspaceDir, server, wb } = await openJourneyWindow({
+    tmp,
     vsixPath,
-    workspaceDir,
     artifactsDir,
+    files: { 'big.bin': bytes(60 * MiB, 11), 'second.bin': bytes(40 * MiB + 5, 12) },
     userSettings: { 'feishu.apiBaseUrl': emu.url, 'feishu.defaultFolder': folderToken },
-  });
-  // A persistent profile: the credentials (SecretStorage lives in the browser) survive the window reload.
-  wb = await openWorkbench(server.url, { artifactsDir, browserContextDir: join(tmp, 'profile') });
+    // The credentials (SecretStorage lives in the browser) survive the window reload.
+    persistentProfile: true,
+  }));
 });
 
 after(async () => {

@@ -5,28 +5,23 @@
 // the emulator's clock → the next upload works without asking → Sign Out → the next upload offers Sign In.
 // Screenshots land in artifacts/e2e/signin/.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { startEmulator, type Emulator } from '../../src/emulator';
 import {
   clickContextMenuItem,
-  defaultCacheDir,
   dismissToasts,
   freePort,
   journey,
-  makeTempDir,
-  openWorkbench,
-  packageVsix,
+  openJourneyWindow,
   pollUntil,
+  prepareJourney,
   repoRoot,
   rightClickExplorerItem,
   runCommand,
   screenshot,
   settled,
-  startCodeServer,
   statusBarItem,
   tearDown,
   typeInQuickInput,
@@ -49,27 +44,22 @@ let signInPort = 0;
 let redirectUri = '';
 
 before(async () => {
-  rmSync(artifactsDir, { recursive: true, force: true });
-  mkdirSync(artifactsDir, { recursive: true });
-  tmp = makeTempDir('feishu-e2e-signin-');
-  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--production'], { cwd: root, stdio: 'inherit' });
-  const vsixPath = await packageVsix(root, root, join(tmp, 'feishu-upload.vsix'), ['--no-dependencies', '--no-rewrite-relative-links']);
+  let vsixPath: string;
+  ({ tmp, vsixPath } = await prepareJourney(root, artifactsDir, 'feishu-e2e-signin-'));
   emu = await startEmulator({ appName: 'Feishu Upload (e2e app)' });
   signInPort = await freePort();
-  const workspaceDir = join(tmp, 'ws');
-  mkdirSync(workspaceDir, { recursive: true });
-  writeFileSync(join(workspaceDir, 'notes.txt'), 'My own notes.\n');
-  writeFileSync(join(workspaceDir, 'later.txt'), 'Uploaded after the token expired.\n');
-  writeFileSync(join(workspaceDir, 'after-sign-out.txt'), 'Not uploaded: signed out.\n');
-  server = await startCodeServer({
-    cacheDir: defaultCacheDir(),
+  ({ server, wb } = await openJourneyWindow({
+    tmp,
     vsixPath,
-    workspaceDir,
     artifactsDir,
+    files: {
+      'notes.txt': 'My own notes.\n',
+      'later.txt': 'Uploaded after the token expired.\n',
+      'after-sign-out.txt': 'Not uploaded: signed out.\n',
+    },
     // No default folder: a signed-in user's uploads go to their own My Space.
     userSettings: { 'feishu.apiBaseUrl': emu.url, 'feishu.signInPort': signInPort },
-  });
-  wb = await openWorkbench(server.url, { artifactsDir });
+  }));
 });
 
 after(async () => {

@@ -2,33 +2,34 @@
 // the steps of issue 5, each waiting on visible state. Screenshots land in artifacts/e2e/upload/.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startEmulator, type Emulator } from '../../src/emulator';
 import {
   clickContextMenuItem,
-  openContextMenuWith,
-  setAppCredentials,
   clickToastButton,
   defaultCacheDir,
+  dismissToasts,
   explorerItem,
   journey,
+  openContextMenuWith,
+  openJourneyWindow,
   openWorkbench,
   packageVsix,
-  prepareJourney,
   pollUntil,
+  prepareJourney,
   readClipboard,
-  dismissToasts,
-  settled,
-  tearDown,
   repoRoot,
   rightClickExplorerItem,
   runCommand,
   screenshot,
+  setAppCredentials,
+  settled,
   startCodeServer,
   statusBarItem,
+  tearDown,
   typeInQuickInput,
   waitForToast,
   type CodeServer,
@@ -53,28 +54,24 @@ let copiedLink = '';
 
 before(async () => {
   ({ tmp, vsixPath } = await prepareJourney(root, artifactsDir, 'feishu-e2e-upload-'));
-
   emu = await startEmulator();
   folderToken = emu.addFolder();
-  workspaceDir = join(tmp, 'ws');
-  mkdirSync(join(workspaceDir, 'docs', 'sub'), { recursive: true });
-  writeFileSync(join(workspaceDir, 'hello.txt'), 'Hello, Feishu!\n');
-  writeFileSync(join(workspaceDir, 'report.bin'), bytes(5 * MiB, 1));
-  writeFileSync(join(workspaceDir, 'a.txt'), 'first of two\n');
-  writeFileSync(join(workspaceDir, 'b.txt'), 'second of two\n');
-  writeFileSync(join(workspaceDir, 'docs', 'guide.md'), '# Guide\n');
-  writeFileSync(join(workspaceDir, 'docs', 'sub', 'deep.txt'), 'deep\n');
-  writeFileSync(join(workspaceDir, 'big.bin'), bytes(60 * MiB, 7));
-  writeFileSync(join(workspaceDir, 'chart.png'), bytes(40 * 1024, 3));
-
-  server = await startCodeServer({
-    cacheDir: defaultCacheDir(),
+  ({ workspaceDir, server, wb } = await openJourneyWindow({
+    tmp,
     vsixPath,
-    workspaceDir,
     artifactsDir,
+    files: {
+      'hello.txt': 'Hello, Feishu!\n',
+      'report.bin': bytes(5 * MiB, 1),
+      'a.txt': 'first of two\n',
+      'b.txt': 'second of two\n',
+      'docs/guide.md': '# Guide\n',
+      'docs/sub/deep.txt': 'deep\n',
+      'big.bin': bytes(60 * MiB, 7),
+      'chart.png': bytes(40 * 1024, 3),
+    },
     userSettings: { 'feishu.apiBaseUrl': emu.url, 'feishu.defaultFolder': folderToken },
-  });
-  wb = await openWorkbench(server.url, { artifactsDir });
+  }));
 });
 
 after(async () => {

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/main';
+import type { Emulator } from '../../src/emulator';
 import { decide } from './browser';
 
 /** Resume records of CLI runs in tests go here, never to the user's real state folder. */
@@ -9,6 +10,22 @@ let testStateHome: string | undefined;
 export function testStateDir(): string {
   testStateHome ??= mkdtempSync(join(tmpdir(), 'feishu-cli-state-'));
   return testStateHome;
+}
+
+/**
+ * A CLI environment over the emulator that touches nothing of the user's: the app's credentials, HOME = `dir`, the
+ * sign-in under `dir`/config (a file, never the keychain) and the records under `dir`/state.
+ */
+export function cliEnv(emu: Emulator, dir: string): NodeJS.ProcessEnv {
+  return {
+    HOME: dir,
+    FEISHU_APP_ID: emu.appId,
+    FEISHU_APP_SECRET: emu.appSecret,
+    FEISHU_BASE_URL: emu.url,
+    FEISHU_UPLOAD_CONFIG_DIR: join(dir, 'config'),
+    FEISHU_UPLOAD_STATE_DIR: join(dir, 'state'),
+    FEISHU_UPLOAD_KEYCHAIN: '0',
+  };
 }
 
 export interface CliRun {

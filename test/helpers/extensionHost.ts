@@ -13,6 +13,8 @@ export class ExtensionHost {
   readonly fake = new FakeVscode();
   private emulator?: Emulator;
   private workspace = '';
+  private state = '';
+  private previousStateDir: string | undefined;
 
   get emu(): Emulator {
     if (!this.emulator) throw new Error('ExtensionHost.start() first');
@@ -22,6 +24,11 @@ export class ExtensionHost {
   /** The workspace folder (real path, so it matches what the extension resolves). */
   get ws(): string {
     return this.workspace;
+  }
+
+  /** This host's state folder (FEISHU_UPLOAD_STATE_DIR while it runs): what the extension remembers on the machine. */
+  get stateDir(): string {
+    return this.state;
   }
 
   file(...parts: string[]): FakeUri {
@@ -34,12 +41,19 @@ export class ExtensionHost {
     this.workspace = realpathSync(mkdtempSync(join(tmpdir(), 'feishu-ext-')));
     this.fake.setWorkspace(this.workspace);
     this.fake.globalStorage = mkdtempSync(join(tmpdir(), 'feishu-ext-storage-'));
+    // Never the user's own state folder (which file went to which document).
+    this.state = mkdtempSync(join(tmpdir(), 'feishu-ext-state-'));
+    this.previousStateDir = process.env.FEISHU_UPLOAD_STATE_DIR;
+    process.env.FEISHU_UPLOAD_STATE_DIR = this.state;
   }
 
   async stop(): Promise<void> {
     await this.emulator?.close();
     if (this.workspace) rmSync(this.workspace, { recursive: true, force: true });
     if (this.fake.globalStorage) rmSync(this.fake.globalStorage, { recursive: true, force: true });
+    if (this.state) rmSync(this.state, { recursive: true, force: true });
+    if (this.previousStateDir === undefined) delete process.env.FEISHU_UPLOAD_STATE_DIR;
+    else process.env.FEISHU_UPLOAD_STATE_DIR = this.previousStateDir;
   }
 
   /**

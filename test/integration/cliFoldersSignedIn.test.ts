@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startEmulator, type Emulator } from '../../src/emulator';
-import { cli, loginWithCode } from '../helpers/cliCapture';
+import { cli, cliEnv, loginWithCode } from '../helpers/cliCapture';
 import { treeLines } from '../helpers/folderTree';
 
 let emu: Emulator;
@@ -16,14 +16,7 @@ let env: NodeJS.ProcessEnv;
 before(async () => {
   emu = await startEmulator({ deviceIntervalSeconds: 0.05 });
   dir = mkdtempSync(join(tmpdir(), 'feishu-cli-folders-'));
-  env = {
-    HOME: dir,
-    FEISHU_BASE_URL: emu.url,
-    FEISHU_APP_ID: emu.appId,
-    FEISHU_APP_SECRET: emu.appSecret,
-    FEISHU_UPLOAD_CONFIG_DIR: join(dir, 'config'),
-    FEISHU_UPLOAD_KEYCHAIN: '0',
-  };
+  env = cliEnv(emu, dir);
   mkdirSync(join(dir, 'tree', 'sub'), { recursive: true });
   writeFileSync(join(dir, 'tree', 'sub', 'a.txt'), 'a');
   // Sign in with a code, approving on the verification page as soon as it is printed.

@@ -6,8 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startEmulator, type Emulator } from '../../src/emulator';
-import { decide } from '../helpers/browser';
-import { cli } from '../helpers/cliCapture';
+import { cli, cliEnv, loginWithCode } from '../helpers/cliCapture';
 import { writePublishFixture, type PublishFixture } from '../helpers/publishFixture';
 
 let emu: Emulator;
@@ -18,20 +17,9 @@ let fixture: PublishFixture;
 before(async () => {
   emu = await startEmulator({ deviceIntervalSeconds: 0.05 });
   dir = mkdtempSync(join(tmpdir(), 'feishu-cli-publish-'));
-  env = {
-    HOME: dir,
-    FEISHU_BASE_URL: emu.url,
-    FEISHU_APP_ID: emu.appId,
-    FEISHU_APP_SECRET: emu.appSecret,
-    FEISHU_UPLOAD_CONFIG_DIR: join(dir, 'config'),
-    FEISHU_UPLOAD_STATE_DIR: join(dir, 'state'),
-    FEISHU_UPLOAD_KEYCHAIN: '0',
-  };
+  env = cliEnv(emu, dir);
   fixture = writePublishFixture(join(dir, 'docs'));
-  const login = await cli(['login', '--device', '--json'], env, undefined, (text) => {
-    const line = text.split('\n').find((l) => l.includes('verificationUriComplete'));
-    if (line) void decide((JSON.parse(line) as { verificationUriComplete: string }).verificationUriComplete, 'approve');
-  });
+  const login = await loginWithCode(env);
   assert.equal(login.code, 0, login.stderr);
 });
 after(async () => {

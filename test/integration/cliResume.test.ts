@@ -9,7 +9,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { resumeDir } from '../../src/cli/appDirs';
 import { FileResumeStore } from '../../src/core';
 import { startEmulator, type Emulator } from '../../src/emulator';
-import { cli, loginWithCode } from '../helpers/cliCapture';
+import { cli, cliEnv, loginWithCode } from '../helpers/cliCapture';
 import { patternBytes, sha256, tempDir, writeFixture } from '../helpers/fixtures';
 
 const MiB = 1024 * 1024;
@@ -17,17 +17,6 @@ const BLOCK = 4 * MiB;
 const SIZE = 22 * MiB + 7; // 6 parts
 const BIN = join(__dirname, '../../../dist/cli.js');
 
-/** The app's credentials, the records under `dir`/state, and a sign-in (if any) under `dir`/config, never the keychain. */
-function cliEnv(emu: Emulator, dir: string): NodeJS.ProcessEnv {
-  return {
-    FEISHU_APP_ID: emu.appId,
-    FEISHU_APP_SECRET: emu.appSecret,
-    FEISHU_BASE_URL: emu.url,
-    XDG_STATE_HOME: join(dir, 'state'),
-    FEISHU_UPLOAD_CONFIG_DIR: join(dir, 'config'),
-    FEISHU_UPLOAD_KEYCHAIN: '0',
-  };
-}
 
 describe('feishu-upload upload: interrupted uploads continue', () => {
   let emu: Emulator;
@@ -194,7 +183,7 @@ describe('feishu-upload upload signed in: the record is the identity\'s the run 
 
   before(async () => {
     emu = await startEmulator({ keepBytes: false, deviceIntervalSeconds: 0.05 });
-    env = { ...cliEnv(emu, tmp.dir), HOME: tmp.dir };
+    env = cliEnv(emu, tmp.dir);
     // Sign in with a code, approving on the verification page as soon as it is printed.
     const login = await loginWithCode(env);
     assert.equal(login.code, 0, login.stderr);

@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 import type { Emulator } from '../../src/emulator';
@@ -17,16 +16,12 @@ const fake = host.fake;
 let emu: Emulator;
 let fixture: PublishFixture;
 let folder = '';
-const stateDir = mkdtempSync(join(tmpdir(), 'feishu-publish-state-'));
-const previousStateDir = process.env.FEISHU_UPLOAD_STATE_DIR;
 
 const PUBLISHED = 'Published release-guide.md as the Feishu document "Release Guide".';
 const WARNINGS = '2 warnings; the first: Line 10: the link ./other.md only works next to the Markdown file, not in Feishu; its text was published without the link.';
 const CONFIRM = 'Replace the content of the Feishu document "Release Guide" with release-guide.md?';
 
 before(async () => {
-  // Where the extension (like the CLI) remembers which file went to which document.
-  process.env.FEISHU_UPLOAD_STATE_DIR = stateDir;
   await host.start();
   emu = host.emu;
   fixture = writePublishFixture(join(host.ws, 'docs'));
@@ -35,9 +30,6 @@ before(async () => {
 
 after(async () => {
   await host.stop();
-  rmSync(stateDir, { recursive: true, force: true });
-  if (previousStateDir === undefined) delete process.env.FEISHU_UPLOAD_STATE_DIR;
-  else process.env.FEISHU_UPLOAD_STATE_DIR = previousStateDir;
 });
 
 beforeEach(async () => {
@@ -46,7 +38,7 @@ beforeEach(async () => {
   folder = emu.addFolder();
   fake.userSettings['feishu.defaultFolder'] = folder;
   // Every test starts with a file that was never published.
-  rmSync(join(stateDir, 'published-documents.json'), { force: true });
+  rmSync(join(host.stateDir, 'published-documents.json'), { force: true });
 });
 
 const markdown = (): ReturnType<typeof host.file> => host.file('docs', 'release-guide.md');
@@ -187,7 +179,7 @@ void test('no default folder: the Drive folder picker asks where the new documen
   fake.reset();
   await host.activate();
   host.signIn();
-  rmSync(join(stateDir, 'published-documents.json'), { force: true });
+  rmSync(join(host.stateDir, 'published-documents.json'), { force: true });
   const shared = emu.addFolder({ name: 'Shared' });
   fake.picks = [{ value: `https://acme.feishu.cn/drive/folder/${shared}` }];
   fake.answer = (s) => (s.text.startsWith(PUBLISHED) ? 'Copy Link' : undefined);

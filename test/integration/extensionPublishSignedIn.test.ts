@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 import type { Emulator } from '../../src/emulator';
@@ -17,14 +16,11 @@ const host = new ExtensionHost();
 const fake = host.fake;
 let emu: Emulator;
 let port = 0;
-const stateDir = mkdtempSync(join(tmpdir(), 'feishu-publish-signed-in-'));
-const previousStateDir = process.env.FEISHU_UPLOAD_STATE_DIR;
 
 const PUBLISHED = 'Published release-guide.md as the Feishu document "Release Guide".';
 const CONFIRM = 'Replace the content of the Feishu document "Release Guide" with release-guide.md?';
 
 before(async () => {
-  process.env.FEISHU_UPLOAD_STATE_DIR = stateDir;
   await host.start();
   emu = host.emu;
   writePublishFixture(join(host.ws, 'docs'));
@@ -32,13 +28,10 @@ before(async () => {
 });
 after(async () => {
   await host.stop();
-  rmSync(stateDir, { recursive: true, force: true });
-  if (previousStateDir === undefined) delete process.env.FEISHU_UPLOAD_STATE_DIR;
-  else process.env.FEISHU_UPLOAD_STATE_DIR = previousStateDir;
 });
 beforeEach(async () => {
   await host.activate();
-  rmSync(join(stateDir, 'published-documents.json'), { force: true });
+  rmSync(join(host.stateDir, 'published-documents.json'), { force: true });
   fake.userSettings['feishu.signInPort'] = port;
   fake.onOpenExternal = (url) => {
     if (url.includes('/authen/v1/authorize')) void approveAndReturn(url);

@@ -60,3 +60,13 @@ export async function pollUntil<T>(
     await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
+
+/**
+ * The cache dir: FEISHU_E2E_CACHE_DIR (run.sh sets it from setup.sh's last line), else the
+ * default layout of scripts/e2e/setup.sh (FEISHU_E2E_CACHE overrides the root there too).
+ */
+export function defaultCacheDir(): string {
+  if (process.env.FEISHU_E2E_CACHE_DIR) return process.env.FEISHU_E2E_CACHE_DIR;
+  const root = process.env.FEISHU_E2E_CACHE ?? `${process.env.HOME ?? '/root'}/.cache/feishu-upload-e2e`;
+  return `${root}/code-server-4.139.1-node24`;
+}

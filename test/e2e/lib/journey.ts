@@ -2,13 +2,15 @@
 // waiting for our commands to register, saving the app's credentials, opening a context menu once our items are
 // in it, the folder picker at a level, the Feishu Uploads view.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { pollUntil } from './env';
+import { startCodeServer, type CodeServer } from './codeServer';
+import { defaultCacheDir, pollUntil } from './env';
 import { makeTempDir } from './procs';
 import { contextMenuItem, rightClickExplorerItem, runCommand, typeInQuickInput, waitForToast } from './ui';
 import { packageVsix } from './vsix';
+import { openWorkbench, type Workbench } from './workbench';
 
 /**
  * Runs a command of ours from the palette once the extension host has registered it (10-25 s after the page
@@ -70,6 +72,39 @@ export async function prepareJourney(root: string, artifactsDir: string, tempPre
   execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--production'], { cwd: root, stdio: 'inherit' });
   const vsixPath = await packageVsix(root, root, join(tmp, 'feishu-upload.vsix'), ['--no-dependencies']);
   return { tmp, vsixPath };
+}
+
+/** A journey's VS Code: code-server with the .vsix installed, over its own workspace, and the browser on it. */
+export interface JourneyWindow {
+  workspaceDir: string;
+  server: CodeServer;
+  wb: Workbench;
+}
+
+/**
+ * After prepareJourney: writes the workspace (`files`: a path inside it → its content; folders made as needed) in
+ * `<tmp>/ws`, starts code-server with the .vsix and `userSettings`, and opens the browser on it. A
+ * `persistentProfile` keeps the browser's profile on disk, so what lives in the browser (SecretStorage) survives a
+ * window reload.
+ */
+export async function openJourneyWindow(options: {
+  tmp: string;
+  vsixPath: string;
+  artifactsDir: string;
+  files: Record<string, string | Uint8Array>;
+  userSettings: Record<string, unknown>;
+  persistentProfile?: boolean;
+}): Promise<JourneyWindow> {
+  const workspaceDir = join(options.tmp, 'ws');
+  mkdirSync(workspaceDir, { recursive: true });
+  for (const [path, content] of Object.entries(options.files)) {
+    mkdirSync(dirname(join(workspaceDir, path)), { recursive: true });
+    writeFileSync(join(workspaceDir, path), content);
+  }
+  const { vsixPath, artifactsDir, userSettings } = options;
+  const server = await startCodeServer({ cacheDir: defaultCacheDir(), vsixPath, workspaceDir, artifactsDir, userSettings });
+  const wb = await openWorkbench(server.url, { artifactsDir, ...(options.persistentProfile ? { browserContextDir: join(options.tmp, 'profile') } : {}) });
+  return { workspaceDir, server, wb };
 }
 
 /** Waits until the open quick pick (the folder picker) is titled `title` and has finished loading (`row` is there). */
