@@ -2,7 +2,7 @@
 // sliding windows: listing 20/s, metas 50/s and 1000/min, link-sharing settings 100/min, collaborators 100/min
 // (UNCONFIRMED, as its siblings). A call over a limit gets the gateway's 99991400 (the members API its own
 // 1063006) and is recorded as a violation, so tests can assert a client never trips them.
-import { performance } from 'node:perf_hooks';
+import { SlidingWindowLimits } from './SlidingWindowLimits';
 import type { LimitedApi, RateWindow, Violation } from './types';
 
 export const DEFAULT_API_LIMITS: Readonly<Record<LimitedApi, readonly RateWindow[]>> = {
@@ -17,42 +17,24 @@ export const DEFAULT_API_LIMITS: Readonly<Record<LimitedApi, readonly RateWindow
 
 export type ApiAdmission = { ok: true } | { ok: false; window: RateWindow; violation: Violation };
 
-export class ApiLimits {
-  private readonly accepted = new Map<LimitedApi, number[]>();
-  private readonly recorded: Violation[] = [];
+export class ApiLimits extends SlidingWindowLimits {
   private readonly limits: Readonly<Record<LimitedApi, readonly RateWindow[]>>;
 
-  constructor(
-    limits: Partial<Record<LimitedApi, readonly RateWindow[]>> = {},
-    private readonly now: () => number = () => performance.now(),
-    private readonly wallClock: () => number = Date.now,
-  ) {
+  constructor(limits: Partial<Record<LimitedApi, readonly RateWindow[]>> = {}, now?: () => number, wallClock?: () => number) {
+    super(now, wallClock);
     this.limits = { ...DEFAULT_API_LIMITS, ...limits };
   }
 
   admit(api: LimitedApi, endpoint: string): ApiAdmission {
     const now = this.now();
-    const longest = Math.max(...this.limits[api].map((w) => w.windowMs));
-    const times = (this.accepted.get(api) ?? []).filter((t) => now - t < longest);
-    this.accepted.set(api, times);
+    const times = this.recent(api, now, Math.max(...this.limits[api].map((w) => w.windowMs)));
     for (const window of this.limits[api]) {
       const inWindow = times.filter((t) => now - t < window.windowMs).length;
       if (inWindow >= window.calls) {
-        const violation: Violation = { endpoint, reason: 'apiRate', at: this.wallClock(), detail: `${inWindow + 1} ${api} calls within ${window.windowMs} ms (limit ${window.calls})` };
-        this.recorded.push(violation);
-        return { ok: false, window, violation };
+        return { ok: false, window, violation: this.violation(endpoint, 'apiRate', `${inWindow + 1} ${api} calls within ${window.windowMs} ms (limit ${window.calls})`) };
       }
     }
     times.push(now);
     return { ok: true };
-  }
-
-  violations(): Violation[] {
-    return this.recorded.map((v) => ({ ...v }));
-  }
-
-  reset(): void {
-    this.accepted.clear();
-    this.recorded.length = 0;
   }
 }

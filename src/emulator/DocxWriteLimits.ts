@@ -1,55 +1,37 @@
 // Feishu's docx write limits: 3 writes per second per app (HTTP 400 + 99991400) and 3 edits per second per
 // document (HTTP 429 + 99991400), counted at arrival over a sliding 1000 ms window. Rejections are recorded
 // as violations, like the upload rules', so tests can assert a client never trips them.
-import { performance } from 'node:perf_hooks';
+import { SlidingWindowLimits } from './SlidingWindowLimits';
 import type { Violation } from './types';
 
 const WINDOW_MS = 1000;
 
 export type WriteAdmission = { ok: true } | { ok: false; status: 400 | 429; violation: Violation };
 
-export class DocxWriteLimits {
-  private readonly accepted = new Map<string, number[]>();
-  private readonly recorded: Violation[] = [];
-
+export class DocxWriteLimits extends SlidingWindowLimits {
   constructor(
     /** Writes per sliding second, per document and per app. */
     readonly perSecond: number,
-    private readonly now: () => number = () => performance.now(),
-    private readonly wallClock: () => number = Date.now,
-  ) {}
+    now?: () => number,
+    wallClock?: () => number,
+  ) {
+    super(now, wallClock);
+  }
 
   /** Call at a write's arrival; an accepted write counts for its document and for the app. */
   admit(documentId: string, endpoint: string): WriteAdmission {
     const now = this.now();
     const documentKey = `document ${documentId}`;
-    const byDocument = this.recent(documentKey, now);
+    const byDocument = this.recent(documentKey, now, WINDOW_MS);
     if (byDocument.length >= this.perSecond) return this.reject(endpoint, 'docxDocument', 429, `${byDocument.length + 1} writes to document ${documentId} within ${WINDOW_MS} ms`);
-    const byApp = this.recent('app', now);
+    const byApp = this.recent('app', now, WINDOW_MS);
     if (byApp.length >= this.perSecond) return this.reject(endpoint, 'docxApp', 400, `${byApp.length + 1} docx writes of the app within ${WINDOW_MS} ms`);
     byDocument.push(now);
     byApp.push(now);
     return { ok: true };
   }
 
-  violations(): Violation[] {
-    return this.recorded.map((v) => ({ ...v }));
-  }
-
-  reset(): void {
-    this.accepted.clear();
-    this.recorded.length = 0;
-  }
-
-  private recent(key: string, now: number): number[] {
-    const times = (this.accepted.get(key) ?? []).filter((t) => now - t < WINDOW_MS);
-    this.accepted.set(key, times);
-    return times;
-  }
-
   private reject(endpoint: string, reason: Violation['reason'], status: 400 | 429, detail: string): WriteAdmission {
-    const violation: Violation = { endpoint, reason, at: this.wallClock(), detail: `${detail} (limit ${this.perSecond})` };
-    this.recorded.push(violation);
-    return { ok: false, status, violation };
+    return { ok: false, status, violation: this.violation(endpoint, reason, `${detail} (limit ${this.perSecond})`) };
   }
 }
