@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/main';
-import type { Emulator } from '../../src/emulator';
+import { startEmulator, type Emulator } from '../../src/emulator';
 import { decide } from './browser';
 
 /** Resume records of CLI runs in tests go here, never to the user's real state folder. */
@@ -26,6 +26,19 @@ export function cliEnv(emu: Emulator, dir: string): NodeJS.ProcessEnv {
     FEISHU_UPLOAD_STATE_DIR: join(dir, 'state'),
     FEISHU_UPLOAD_KEYCHAIN: '0',
   };
+}
+
+/**
+ * An emulator, a temp folder with cliEnv over it, and a person signed in with `login --device` (approved at once):
+ * where the CLI's signed-in tests start. The caller closes the emulator and removes `dir`.
+ */
+export async function startSignedInCli(tempPrefix: string): Promise<{ emu: Emulator; dir: string; env: NodeJS.ProcessEnv }> {
+  const emu = await startEmulator({ deviceIntervalSeconds: 0.05 });
+  const dir = mkdtempSync(join(tmpdir(), tempPrefix));
+  const env = cliEnv(emu, dir);
+  const login = await loginWithCode(env);
+  if (login.code !== 0) throw new Error(`login --device failed (exit ${login.code}): ${login.stderr}`);
+  return { emu, dir, env };
 }
 
 export interface CliRun {

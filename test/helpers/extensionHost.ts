@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../../src/emulator';
 import { SECRET_KEYS } from '../../src/vscode/credentials/SecretStore';
+import { approveAndReturn } from './browser';
 import { FakeUri, FakeVscode } from './fakeVscode';
 
 /**
@@ -82,5 +83,18 @@ export class ExtensionHost {
   signIn(): void {
     this.fake.secretMap.set(SECRET_KEYS.appId, this.emu.appId);
     this.fake.secretMap.set(SECRET_KEYS.appSecret, this.emu.appSecret);
+  }
+
+  /**
+   * The app's credentials, then Feishu: Sign In with a person at the browser who approves the authorize page VS Code
+   * opens (the callback on `port`, a free loopback port): the emulator's first user is signed in.
+   */
+  async signInAsPerson(port: number): Promise<void> {
+    this.fake.userSettings['feishu.signInPort'] = port;
+    this.fake.onOpenExternal = (url) => {
+      if (url.includes('/authen/v1/authorize')) void approveAndReturn(url);
+    };
+    this.signIn();
+    await this.fake.run('feishu.signIn');
   }
 }

@@ -1,12 +1,11 @@
 // The CLI's folders with a person signed in (login --device over the emulator): ls and mkdir in their own My Space,
 // and with --as app every file and folder the app makes is shared with them.
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startEmulator, type Emulator } from '../../src/emulator';
-import { cli, cliEnv, loginWithCode } from '../helpers/cliCapture';
+import type { Emulator } from '../../src/emulator';
+import { cli, startSignedInCli } from '../helpers/cliCapture';
 import { treeLines } from '../helpers/folderTree';
 
 let emu: Emulator;
@@ -14,14 +13,9 @@ let dir = '';
 let env: NodeJS.ProcessEnv;
 
 before(async () => {
-  emu = await startEmulator({ deviceIntervalSeconds: 0.05 });
-  dir = mkdtempSync(join(tmpdir(), 'feishu-cli-folders-'));
-  env = cliEnv(emu, dir);
+  ({ emu, dir, env } = await startSignedInCli('feishu-cli-folders-'));
   mkdirSync(join(dir, 'tree', 'sub'), { recursive: true });
   writeFileSync(join(dir, 'tree', 'sub', 'a.txt'), 'a');
-  // Sign in with a code, approving on the verification page as soon as it is printed.
-  const login = await loginWithCode(env);
-  assert.equal(login.code, 0, login.stderr);
 });
 after(async () => {
   await emu.close();

@@ -1,12 +1,11 @@
 // feishu-upload publish with a person signed in (login --device over the emulator): into their own My Space,
 // remembered for them by their open_id; with --as app the app's document is shared with them and remembered apart.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startEmulator, type Emulator } from '../../src/emulator';
-import { cli, cliEnv, loginWithCode } from '../helpers/cliCapture';
+import type { Emulator } from '../../src/emulator';
+import { cli, startSignedInCli } from '../helpers/cliCapture';
 import { writePublishFixture, type PublishFixture } from '../helpers/publishFixture';
 
 let emu: Emulator;
@@ -15,12 +14,8 @@ let env: NodeJS.ProcessEnv;
 let fixture: PublishFixture;
 
 before(async () => {
-  emu = await startEmulator({ deviceIntervalSeconds: 0.05 });
-  dir = mkdtempSync(join(tmpdir(), 'feishu-cli-publish-'));
-  env = cliEnv(emu, dir);
+  ({ emu, dir, env } = await startSignedInCli('feishu-cli-publish-'));
   fixture = writePublishFixture(join(dir, 'docs'));
-  const login = await loginWithCode(env);
-  assert.equal(login.code, 0, login.stderr);
 });
 after(async () => {
   await emu.close();

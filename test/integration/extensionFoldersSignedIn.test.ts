@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 import type { Emulator } from '../../src/emulator';
 import type { HistoryEntry } from '../../src/vscode/history/UploadHistory';
-import { approveAndReturn } from '../helpers/browser';
 import { ExtensionHost } from '../helpers/extensionHost';
 import { treeLines } from '../helpers/folderTree';
 import { freePort } from '../helpers/freePort';
@@ -28,12 +27,7 @@ before(async () => {
 after(() => host.stop());
 beforeEach(async () => {
   await host.activate();
-  fake.userSettings['feishu.signInPort'] = port;
-  fake.onOpenExternal = (url) => {
-    if (url.includes('/authen/v1/authorize')) void approveAndReturn(url);
-  };
-  host.signIn();
-  await fake.run('feishu.signIn');
+  await host.signInAsPerson(port);
 });
 
 const ada = (): { openId: string; name: string } => emu.users()[0];

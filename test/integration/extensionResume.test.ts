@@ -7,7 +7,6 @@ import { after, before, beforeEach, test } from 'node:test';
 import { FileResumeStore, identityOf, sessionKey, type SessionRecord } from '../../src/core';
 import type { Emulator } from '../../src/emulator';
 import type { HistoryEntry } from '../../src/vscode/history/UploadHistory';
-import { approveAndReturn } from '../helpers/browser';
 import { ExtensionHost } from '../helpers/extensionHost';
 import { freePort } from '../helpers/freePort';
 import { sha256, writeFixture } from '../helpers/fixtures';
@@ -172,12 +171,7 @@ void test('a finish whose answer was lost: the file is found in the folder and r
 });
 
 void test('signed in: the offer is of the identity uploads act as now, the person\'s by open_id or the app\'s', async () => {
-  host.signIn();
-  fake.userSettings['feishu.signInPort'] = await freePort();
-  fake.onOpenExternal = (url) => {
-    if (url.includes('/authen/v1/authorize')) void approveAndReturn(url);
-  };
-  await fake.run('feishu.signIn');
+  await host.signInAsPerson(await freePort());
   const ada = emu.users()[0];
   await record('b.bin', [0, 1], { kind: 'user', id: ada.openId });
   await record('c.bin', [0]);
