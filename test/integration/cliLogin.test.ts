@@ -91,7 +91,8 @@ void describe('feishu-upload login', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /Opened Feishu in your browser: approve there\. If nothing opened, visit this link:\nhttp:\/\/127\.0\.0\.1:\d+\/open-apis\/authen\/v1\/authorize\?client_id=cli_emulator&response_type=code&redirect_uri=http%3A%2F%2F127\.0\.0\.1%3A\d+%2Fcallback&scope=/);
     assert.equal(r.stdout, `Signed in as Ada Lin (${ada().openId}); the sign-in is kept in ${sessionFile()}. Uploads now act as you; add --as app to act as the app.\n`);
-    assert.match(readFileSync(join(dir, 'browser.log'), 'utf8'), /callback 200/);
+    // The CLI is done once the callback has arrived; the fake browser logs the answer a moment later (up to 5 s).
+    assert.match(await logLine(join(dir, 'browser.log'), /callback 200/, 5000), /callback 200/);
   });
 
   void it('Deny in the browser: exit 1 with the message; --json gives an error line; nothing stored', async () => {
@@ -235,3 +236,13 @@ void describe('the built bin, real processes', () => {
     for (const r of [a, b]) assert.equal(emu.getFile((JSON.parse(r.stdout) as { fileToken: string }).fileToken)?.owner, `user:${ada().openId}`);
   });
 });
+
+/** The file's text once it matches `pattern`, or as it is after `timeoutMs`. */
+async function logLine(path: string, pattern: RegExp, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
+    if (pattern.test(text) || Date.now() >= deadline) return text;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
