@@ -22,6 +22,11 @@ export interface EachFileOptions<R> {
   complete?: (results: R[]) => Promise<void>;
   /** How many finished files wait for `complete` at most. Default 200. */
   completeEvery?: number;
+  /**
+   * Told the results of a group once their lines are written (e.g. to drop the records that let a run killed
+   * before its report be answered by the next one instead of uploading again).
+   */
+  reported?: (results: R[]) => Promise<void>;
   /** A successful result that still needs the user's attention (a warning line on stderr; exit code 1). */
   warning?: (outcome: Outcome<R>, t: Translate) => string | undefined;
 }
@@ -58,6 +63,7 @@ export async function eachFile<R>(
         io.stderr.write(`${warning}\n`);
       }
     }
+    if (options.reported && results.length > 0) await options.reported(results);
   };
   const every = options.complete ? (options.completeEvery ?? 200) : 1;
   for (const [index, file] of files.entries()) {

@@ -62,7 +62,7 @@ export function uploadLines(resumedAt: (file: string) => number = () => 0): Outc
       if (!r) return failureText(o, t);
       if (isSkipped(r)) return t('skipped {0}: a file of that name is already in the Feishu folder -> {1}', o.file, r.url ?? r.fileToken);
       const where = r.url ?? r.fileToken;
-      if (r.recovered) return t('found {0} already in the folder (the answer to its last step was lost; not uploaded again) -> {1}', o.file, where);
+      if (r.recovered) return t('found {0} already in the folder: an earlier attempt had stored it, but its result was lost; not uploaded again -> {1}', o.file, where);
       const kind = r.blockKind === undefined ? [] : [r.blockKind === 'image' ? t('image block') : t('file block')];
       const resumed = r.resumedFromPart > 0 ? [t('resumed at part {0}', r.resumedFromPart)] : [];
       const how = [r.method === 'all' ? 'upload_all' : t('multipart, {0} parts', r.parts), ...resumed, ...kind].join(', ');

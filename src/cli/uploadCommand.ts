@@ -35,7 +35,11 @@ export async function uploadCommand(argv: string[], io: CliIo): Promise<number> 
     await session.uploader.sweepRecords().catch((err: unknown) => note(t('warning: {0}', describeError(asFeishuError(err), t))));
     const plan = await planFiles(args, io);
     let send: (source: FileSource, dir: readonly string[], options: UploadOptions) => Promise<UploadReport>;
-    let options: EachFileOptions<UploadReport> = {};
+    // Each file's record stays until its line is written: a run killed before that is answered by the next run.
+    const reported = async (reports: UploadReport[]): Promise<void> => {
+      for (const r of reports) if (!isSkipped(r)) await session.uploader.reported(r.fileToken);
+    };
+    let options: EachFileOptions<UploadReport> = { reported };
     let after = async (): Promise<void> => undefined;
     const target = args.target;
     if (target.kind === 'document') {
@@ -56,7 +60,7 @@ export async function uploadCommand(argv: string[], io: CliIo): Promise<number> 
           ? { skipped: true, fileToken: outcome.fileToken, folder: outcome.folderToken }
           : { ...outcome.result, folder: outcome.folderToken, problems: outcome.problems };
       };
-      options = { complete: (reports) => addLinks(session, reports, args.json), warning: uploadWarning };
+      options = { complete: (reports) => addLinks(session, reports, args.json), warning: uploadWarning, reported };
       after = () => batch.makeFolders(plan.folders, io.signal);
     }
     const code = await eachFile(
@@ -73,6 +77,7 @@ export async function uploadCommand(argv: string[], io: CliIo): Promise<number> 
             signal: io.signal,
             onProgress: (p) => progress?.update(source.name, index + 1, plan.files.length, p),
             resume: args.noResume ? 'restart' : 'auto',
+            untilReported: true,
             onResume: (info) => {
               resumedAt.set(file, info.fromPart);
               note(resumeLine(t, source.name, info));

@@ -130,6 +130,55 @@ describe('feishu-upload upload: interrupted uploads continue', () => {
     storedOnce(f.name, f.bytes);
   });
 
+  /** Runs the upload in a child and kills it (SIGKILL) once the emulator holds `name`: stored, not yet reported. */
+  async function killedBeforeReport(path: string, name: string): Promise<void> {
+    // Feishu's link lookup, the last step before the report, hangs: the kill lands between storing and reporting.
+    emu.injectFault({ kind: 'stall', ms: 30_000, endpoint: 'metas/batch_query' });
+    const run = child(['upload', path, '--folder', folder, '--json']);
+    for (let i = 0; i < 500 && !emu.listFiles().some((f) => f.name === name); i++) await new Promise((r) => setTimeout(r, 20));
+    assert.ok(emu.listFiles().some((f) => f.name === name), `${name} stored`);
+    run.proc.kill('SIGKILL');
+    const ended = await run.done;
+    assert.equal(ended.stdout, '', 'nothing was reported');
+    emu.clearFaults();
+  }
+
+  test('killed before the report, in text and Chinese: the next run says it found the file and did not upload it again', async () => {
+    const name = 'unreported-zh.bin';
+    const f = { ...writeFixture(tmp.dir, name, 1000, 91), name };
+    await killedBeforeReport(f.path, name);
+    const r = await cli(['upload', f.path, '--folder', folder], { ...env, LANG: 'zh_CN.UTF-8' });
+    assert.equal(r.code, 0, r.stderr);
+    const token = emu.listFiles().find((x) => x.name === name)?.fileToken ?? '?';
+    assert.equal(r.stdout, `${f.path} 已在文件夹中：之前的一次上传已存入，只是结果丢失了；没有再次上传 -> ${emu.tenantUrl}/file/${token}\n`);
+    storedOnce(name, f.bytes);
+  });
+
+  for (const [kind, size] of [
+    ['upload_all', 300 * 1024],
+    ['multipart', SIZE],
+  ] as const) {
+    test(`killed after the file was stored (${kind}), before it was reported: the same command reports that file and stores no second copy`, async () => {
+      const name = `unreported-${kind}.bin`;
+      const f = { ...writeFixture(tmp.dir, name, size, 90), name };
+      await killedBeforeReport(f.path, name);
+      const uploadCalls = emu.stats().calls['drive/v1/files/upload_all'] ?? 0;
+      const again = child(['upload', f.path, '--folder', folder, '--json']);
+      const r = await again.done;
+      assert.equal(r.code, 0, r.stderr);
+      const line = JSON.parse(r.stdout) as { ok: boolean; recovered?: boolean; fileToken: string };
+      assert.deepEqual({ ok: line.ok, recovered: line.recovered }, { ok: true, recovered: true });
+      assert.equal(line.fileToken, emu.listFiles().find((x) => x.name === name)?.fileToken);
+      assert.equal(emu.stats().calls['drive/v1/files/upload_all'] ?? 0, uploadCalls, 'nothing sent again');
+      storedOnce(name, f.bytes);
+      assert.equal(r.stderr, '');
+      // Reported now: the next run is a new upload, as with any finished one.
+      const next = await cli(['upload', f.path, '--folder', folder, '--json'], env);
+      assert.equal(next.json[0].recovered, undefined);
+      assert.equal(emu.listFiles().filter((x) => x.name === name).length, 2);
+    });
+  }
+
   test('two processes racing for the record a killed run left: one continues it, the other is told', async () => {
     const f = fixture();
     await killedMidway(f);

@@ -22,7 +22,7 @@ let files: Record<string, { path: string; bytes: Buffer }> = {};
 before(async () => {
   await host.start();
   emu = host.emu;
-  files = Object.fromEntries(['big.bin', 'a.bin', 'b.bin', 'c.bin', 'd.bin', 'e.bin'].map((name, i) => [name, writeFixture(host.ws, name, SIZE, i + 1)]));
+  files = Object.fromEntries(['big.bin', 'a.bin', 'b.bin', 'c.bin', 'd.bin', 'e.bin', 'f.bin'].map((name, i) => [name, writeFixture(host.ws, name, SIZE, i + 1)]));
 });
 after(() => host.stop());
 beforeEach(async () => {
@@ -165,9 +165,34 @@ void test('a finish whose answer was lost: the file is found in the folder and r
   emu.injectFault({ kind: 'dropAnswer', endpoint: 'upload_finish' });
   await fake.run('feishu.upload', host.file('big.bin'));
   const shown = await fake.waitFor(() => fake.shown.find((s) => s.text.startsWith('big.bin was already in Feishu')), 'the message');
-  assert.equal(shown.text, 'big.bin was already in Feishu: its upload had finished, but the answer was lost. It was not uploaded again.');
+  assert.equal(shown.text, 'big.bin was already in Feishu: an earlier attempt had stored it, but its result was lost. It was not uploaded again.');
   assert.deepEqual(shown.items, ['Copy Link', 'Open in Browser', 'Copy Token']);
   assert.equal(uploaded('big.bin').length, 1);
+});
+
+void test('a window closed after the upload, before the history had it: the next upload of the file reports it, sends nothing, and it is not offered as interrupted', async () => {
+  host.signIn();
+  fake.userSettings['feishu.defaultFolder'] = 'root';
+  await fake.run('feishu.upload', host.file('f.bin'));
+  await fake.waitFor(() => fake.shown.find((s) => s.text === 'Uploaded f.bin to Feishu.'), 'the upload');
+  assert.deepEqual(await store().list(), [], 'reported: the record went');
+  // What the record says when the window closes between the finish and the history: stored, with the token.
+  const [stored] = uploaded('f.bin');
+  const r = await record('f.bin', [0, 1, 2, 3, 4, 5]);
+  await store().save({ ...r, preparedAt: Date.now() - 120_000, finishSentAt: Date.now() - 60_000, fileToken: stored.fileToken });
+  await host.activate({ restart: true, settings: { 'feishu.defaultFolder': 'root' } });
+  await new Promise((res) => setTimeout(res, 300));
+  assert.ok(!fake.shown.some((s) => s.text.includes('interrupted')), JSON.stringify(fake.shown));
+
+  const calls = { ...emu.stats().calls };
+  await fake.run('feishu.upload', host.file('f.bin'));
+  const shown = await fake.waitFor(() => fake.shown.find((s) => s.text.startsWith('f.bin was already in Feishu')), `the message; log: ${fake.log.slice(-8).join(' | ')}`);
+  assert.equal(shown.text, 'f.bin was already in Feishu: an earlier attempt had stored it, but its result was lost. It was not uploaded again.');
+  assert.equal(emu.stats().calls['drive/v1/files/upload_prepare'], calls['drive/v1/files/upload_prepare'], 'no prepare');
+  assert.equal(uploaded('f.bin').length, 1);
+  const [entry] = fake.treeViews.get('feishu.uploads')?.getChildren() as HistoryEntry[];
+  assert.deepEqual({ name: entry.name, token: entry.token }, { name: 'f.bin', token: stored.fileToken });
+  assert.deepEqual(await store().list(), []);
 });
 
 void test('signed in: the offer is of the identity uploads act as now, the person\'s by open_id or the app\'s', async () => {

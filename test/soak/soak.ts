@@ -120,6 +120,8 @@ interface RunOutcome {
   line?: { ok: boolean; resumedFromPart?: number; recovered?: boolean; error?: { code: string | number } };
   resumedAt?: number;
   ms: number;
+  /** The run's stderr, for the history of a file the soak finds wrong. */
+  stderr: string;
 }
 
 function runUpload(env: NodeJS.ProcessEnv, file: string, folder: string, killAfterMs: number | undefined, signal: 'SIGKILL' | 'SIGINT'): Promise<RunOutcome> {
@@ -147,7 +149,7 @@ function runUpload(env: NodeJS.ProcessEnv, file: string, folder: string, killAft
       const last = stdout.trim().split('\n').filter((l) => l.startsWith('{')).pop();
       const line = last ? (JSON.parse(last) as RunOutcome['line']) : undefined;
       const resumed = /resuming .* at part (\d+)\/\d+/.exec(stderr);
-      resolve({ ok: code === 0 && line?.ok === true, killed, code, line, resumedAt: resumed ? Number(resumed[1]) : undefined, ms: performance.now() - started });
+      resolve({ ok: code === 0 && line?.ok === true, killed, code, line, resumedAt: resumed ? Number(resumed[1]) : undefined, ms: performance.now() - started, stderr });
     });
   });
 }
@@ -175,6 +177,14 @@ function violationNote(violations: unknown[]): string {
   const reasons = new Map<string, number>();
   for (const v of violations as { reason: string; endpoint: string }[]) reasons.set(`${v.reason} on ${v.endpoint}`, (reasons.get(`${v.reason} on ${v.endpoint}`) ?? 0) + 1);
   return reasons.size === 0 ? '' : ` (${[...reasons].map(([k, n]) => `${n} ${k}`).join(', ')})`;
+}
+/** One line per run: when a kill was due, how the run ended, its JSON line's gist and its stderr. */
+function describeRun(n: number, killAt: number | undefined, signal: string, o: RunOutcome): string {
+  const plan = killAt === undefined ? 'no kill' : `${signal} due at ${killAt} ms`;
+  const end = o.killed ? `killed (${o.killed})` : `exit ${o.code}`;
+  const said = o.line ? JSON.stringify({ ok: o.line.ok, recovered: o.line.recovered, resumedFromPart: o.line.resumedFromPart, error: o.line.error?.code }) : 'no JSON line';
+  const stderr = o.stderr.trim().split('\n').filter(Boolean).slice(-4).join(' | ');
+  return `run ${n}: ${plan}; ${end} after ${Math.round(o.ms)} ms; ${said}${stderr ? `; stderr: ${stderr}` : ''}`;
 }
 const mib = (b: number): string => `${(b / MiB).toFixed(1)} MiB`;
 const log = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -215,6 +225,8 @@ async function main(): Promise<void> {
     const kills = { SIGKILL: 0, SIGINT: 0 };
     const failures: string[] = [];
     const perFile: { kind: SizeClass; size: number; runs: number; ms: number; resumed: number; recovered: boolean }[] = [];
+    // Every run of every file, printed for a file that ends up wrong: what was killed when, and what each run said.
+    const history = new Map<string, string[]>();
     let runs = 0;
 
     for (let i = 0; i < UPLOADS; i++) {
@@ -250,6 +262,7 @@ async function main(): Promise<void> {
         const kill = random() < 0.33 ? between(20, Math.round(estimateMs)) : undefined;
         const signal = random() < 0.75 ? 'SIGKILL' : 'SIGINT';
         const outcome = await runUpload(env, path, folder, kill, signal);
+        history.set(name, [...(history.get(name) ?? []), describeRun(entry.runs + 1, kill, signal, outcome)]);
         runs++;
         entry.runs++;
         entry.ms += outcome.ms;
@@ -275,11 +288,15 @@ async function main(): Promise<void> {
     const state = await control<EmuState>(emu, 'GET', 'state');
     const { stats } = state;
     const problems: string[] = [];
+    const histories: string[] = [];
 
     // 1. Every file stored exactly once, byte-identical, where it was sent.
     for (const [name, want] of expected) {
       const stored = state.files.filter((f) => f.name === name);
-      if (stored.length !== 1) problems.push(`${name}: stored ${stored.length} times`);
+      if (stored.length !== 1) {
+        problems.push(`${name}: stored ${stored.length} times`);
+        histories.push(`${name} (${want.size} B):\n    ${(history.get(name) ?? []).join('\n    ')}`);
+      }
       else if (stored[0].sha256 !== want.sha256 || stored[0].size !== want.size || stored[0].parentNode !== want.folder) problems.push(`${name}: stored bytes differ`);
     }
     if (state.files.length !== expected.size) problems.push(`${state.files.length} files stored for ${expected.size} uploads`);
@@ -345,6 +362,7 @@ resume. Everything else a restarted run sends is what Feishu does not hold yet.
     log(`\n${text}`);
     if (problems.length > 0) {
       for (const p of problems) log(`PROBLEM: ${p}`);
+      for (const h of histories) log(`HISTORY of ${h}`);
       process.exitCode = 1;
     }
   } finally {

@@ -39,6 +39,13 @@ export interface UploadOptions {
   onStartOver?: (reason: StartOverReason) => void;
   /** The upload stopped unfinished (cancelled, or retries ran out) and what Feishu holds is kept for later. */
   onKept?: (kept: KeptUpload) => void;
+  /**
+   * Keep the resume record after success, marked with the stored file's token, until `uploader.reported(token)`:
+   * a run killed between the upload and its report (Feishu's link still being fetched, a group of results not yet
+   * printed) is answered by the next run with that file instead of a second copy. Default false: the record goes
+   * when the upload ends (for callers that report at once).
+   */
+  untilReported?: boolean;
 }
 
 export interface UploadResult {
@@ -102,6 +109,8 @@ const PART_GRACE_MS = 3000;
 /** Uploads one file per call: upload_all up to 20 MiB, prepare/part/finish above. */
 export class Uploader {
   private rootLookup?: Promise<string>;
+  /** Records of uploads done but not reported yet (options.untilReported), by file token. */
+  private readonly unreported = new Map<string, TrackedUpload>();
   private readonly clock: Clock;
   private readonly resume?: ResumeTracker;
 
@@ -135,6 +144,16 @@ export class Uploader {
       resumedFromPart: sent.resumedFromPart ?? 0,
       recovered: sent.recovered ?? false,
     };
+  }
+
+  /**
+   * The caller reported the upload of `fileToken` (made with options.untilReported): its record goes. A token
+   * without a record (an upload that kept none, a skipped file) is ignored.
+   */
+  async reported(fileToken: string): Promise<void> {
+    const tracked = this.unreported.get(fileToken);
+    this.unreported.delete(fileToken);
+    await tracked?.forget();
   }
 
   /**
@@ -259,10 +278,16 @@ export class Uploader {
     });
     try {
       if (tracked?.startOver) options.onStartOver?.(tracked.startOver);
-      const sent = await upload(tracked);
-      // Done: the record goes. Failing to remove it must not fail an upload that worked (a later run finds
-      // the file in the folder, or its upload_id spent, and starts over).
-      await tracked?.discard().catch((err: unknown) => this.options.resume?.onWarning?.(`Could not remove the resume record of ${source.name}: ${String(err)}`));
+      const sent = (await this.storedEarlier(source, parent, tracked, options.signal)) ?? (await upload(tracked));
+      // Done: the record goes, or says so until the caller reported it. Failing to write it must not fail an
+      // upload that worked (a later run finds the file in the folder, or its upload_id spent, and starts over).
+      const warn = (err: unknown): void => this.options.resume?.onWarning?.(`Could not update the resume record of ${source.name}: ${String(err)}`);
+      if (tracked && options.untilReported) {
+        await tracked.stored(sent.fileToken).catch(warn);
+        this.unreported.set(sent.fileToken, tracked);
+      } else {
+        await tracked?.discard().catch(warn);
+      }
       return sent;
     } catch (err) {
       if (tracked && !keepsRecord(err)) await tracked.discard().catch(() => undefined);
@@ -272,6 +297,20 @@ export class Uploader {
     } finally {
       await tracked?.release();
     }
+  }
+
+  /**
+   * An earlier run stored this file but was stopped before it reported it (its record carries the file's token):
+   * that file, when it is still in the folder (media cannot be listed: their token is taken as it is). Deleted
+   * since: the record goes and the file is uploaded anew.
+   */
+  private async storedEarlier(source: FileSource, parent: Parent, tracked: TrackedUpload | undefined, signal?: AbortSignal): Promise<Sent | undefined> {
+    const previous = tracked?.previous;
+    if (!tracked || !previous?.fileToken) return undefined;
+    const token = parent.api === 'files' ? await this.lookForFinished(source, parent, previous, signal, { relist: false, token: previous.fileToken }) : previous.fileToken;
+    if (token) return { fileToken: token, parts: previous.blockNum, recovered: true };
+    await tracked.startAfresh();
+    return undefined;
   }
 
   private async uploadMultipartWithRestart(source: FileSource, parent: Parent, options: UploadOptions, tracked?: TrackedUpload): Promise<Sent> {
@@ -450,10 +489,10 @@ export class Uploader {
     parent: Parent,
     record: Pick<SessionRecord, 'preparedAt' | 'serverPreparedAt'>,
     signal: AbortSignal | undefined,
-    how: { relist: boolean; once?: boolean; cause?: FeishuError },
+    how: { relist: boolean; once?: boolean; cause?: FeishuError; token?: string },
   ): Promise<string | undefined> {
     if (parent.api !== 'files') return undefined;
-    const query = { folderToken: parent.parentNode, name: source.name, size: source.size, serverPreparedAt: record.serverPreparedAt, localPreparedAt: record.preparedAt, signal };
+    const query = { folderToken: parent.parentNode, name: source.name, size: source.size, serverPreparedAt: record.serverPreparedAt, localPreparedAt: record.preparedAt, token: how.token, signal };
     return lookInFolder(this.options.drive, query, {
       retry: how.once ? undefined : this.retryContext(signal),
       relist: how.relist,

@@ -18,8 +18,9 @@ export async function offerable(records: readonly SessionRecord[], identity: Ide
   for (const r of records) {
     // An upload_all record keeps no parts: nothing to offer (uploading the file again looks in the folder first).
     // Media records are not the extension's: its document uploads are not recorded (their block exists for that
-    // one call), and only the CLI uploads media by --parent-type, into its own store.
-    if (r.method !== 'multipart' || r.target.api !== 'files' || r.offeredAt !== undefined) continue;
+    // one call), and only the CLI uploads media by --parent-type, into its own store. A record with a file token
+    // was stored, not interrupted (the window closed before the history had it): the next upload of it says so.
+    if (r.method !== 'multipart' || r.target.api !== 'files' || r.offeredAt !== undefined || r.fileToken !== undefined) continue;
     if (r.identity.kind !== identity.kind || r.identity.id !== identity.id || !isResumable(r, now)) continue;
     const s = await stat(r.file.path);
     if (s && s.size === r.file.size && s.mtimeMs === r.file.mtimeMs) out.push(r);

@@ -62,7 +62,7 @@ async function showUploaded(services: Services, file: UploadedFile, editor: vsco
   const insert = t('Insert Link');
   const buttons = editor ? [copyLink, open, copyToken, insert] : [copyLink, open, copyToken];
   const text = file.recovered
-    ? t('{0} was already in Feishu: its upload had finished, but the answer was lost. It was not uploaded again.', file.name)
+    ? t('{0} was already in Feishu: an earlier attempt had stored it, but its result was lost. It was not uploaded again.', file.name)
     : t('Uploaded {0} to Feishu.', file.name);
   const pick = await vscode.window.showInformationMessage(text, ...buttons);
   if (pick === copyLink) await copy(services, file.url, 1);

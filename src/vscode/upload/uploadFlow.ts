@@ -95,7 +95,9 @@ async function uploadWithProgress(services: Services, selection: Selection, dest
       services,
       where,
       async (source, uploadOptions, file) => {
-        const outcome = await batch.put(source, file.dir ?? [], uploadOptions);
+        // The record of each file stays until it is in the history (below): a window closed before then is
+        // answered, on the next upload of that file, with the file it stored, not a second copy.
+        const outcome = await batch.put(source, file.dir ?? [], { ...uploadOptions, untilReported: true });
         return outcome.status === 'skipped'
           ? { skipped: true as const, name: outcome.name, fileToken: outcome.fileToken, folderToken: outcome.folderToken, url: '' }
           : { ...outcome.result, url: '', folderToken: outcome.folderToken, problems: outcome.problems };
@@ -104,7 +106,7 @@ async function uploadWithProgress(services: Services, selection: Selection, dest
         'skipped' in r
           ? `skipped ${file.path}: already in folder ${r.folderToken} as ${r.fileToken}`
           : r.recovered
-            ? `found ${file.path} already in Feishu as ${r.fileToken} (the answer to upload_finish was lost; not uploaded again)`
+            ? `found ${file.path} already in Feishu as ${r.fileToken} (an earlier attempt had stored it, but its result was lost; not uploaded again)`
             : `uploaded ${file.path} (${r.method}, ${r.parts} part(s)${r.resumedFromPart > 0 ? `, resumed at part ${r.resumedFromPart}` : ''}, ${r.ms} ms)`,
     );
     let result = await runWithProgress(services, selection.files, services.t('Uploading to Feishu'), upload);
@@ -115,6 +117,7 @@ async function uploadWithProgress(services: Services, selection: Selection, dest
       url: uploaded.url,
       target: { kind: 'folder', token: uploaded.folderToken ?? destination.folderToken ?? '', label: [destination.label, ...(file.dir ?? [])].join(' / ') },
     }));
+    for (const o of result.outcomes) if (o.status === 'uploaded') await lease.uploader.reported(o.result.fileToken);
     return result;
   } finally {
     lease.release();

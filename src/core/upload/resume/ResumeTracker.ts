@@ -140,11 +140,22 @@ export class TrackedUpload {
     private readonly target: SessionTarget,
     private readonly identity: Identity,
     /** The earlier record to continue, if any. */
-    readonly previous: SessionRecord | undefined,
+    private earlier: SessionRecord | undefined,
     /** Why an earlier record was dropped, if one was. */
     readonly startOver: StartOverReason | undefined,
   ) {
-    this.record = previous;
+    this.record = earlier;
+  }
+
+  /** The earlier record to continue, if any. */
+  get previous(): SessionRecord | undefined {
+    return this.earlier;
+  }
+
+  /** What the earlier record describes is gone (a stored file deleted since): it goes, and this upload starts anew. */
+  async startAfresh(): Promise<void> {
+    this.earlier = undefined;
+    await this.discard();
   }
 
   /** upload_prepare answered: from now on the upload can be continued. */
@@ -188,6 +199,25 @@ export class TrackedUpload {
   async finishing(): Promise<void> {
     const r = this.record;
     if (r) await this.write({ ...r, finishSentAt: this.tracker.now(), updatedAt: this.tracker.now() });
+  }
+
+  /**
+   * The upload is done and `fileToken` stored, but not reported yet: the record stays, saying so, until the
+   * caller reported it (forget) — a run killed in between is answered by the next one with that file.
+   */
+  async stored(fileToken: string): Promise<void> {
+    const r = this.record;
+    if (r && r.fileToken !== fileToken) await this.write({ ...r, fileToken, updatedAt: this.tracker.now() });
+  }
+
+  /**
+   * The stored upload was reported: the record goes. After release(): the lock is no longer held, and need not be
+   * (another run that took the record meanwhile can only report the same file).
+   */
+  async forget(): Promise<void> {
+    this.record = undefined;
+    if (this.broken) return;
+    await this.store.remove(this.key).catch((err: unknown) => this.tracker.warn(`Could not remove the resume record of ${this.name}: ${String(err)}`));
   }
 
   /** The upload is done, or can never be continued: the record goes. */

@@ -78,6 +78,12 @@ export interface SessionRecord {
   readonly serverPreparedAt?: number;
   /** Set just before upload_finish is sent: from then on the file may exist even if no answer came. */
   readonly finishSentAt?: number;
+  /**
+   * The stored file's token: the upload is done, but the run that did it has not reported it yet (Feishu's link
+   * is still being fetched, or the report waits for the rest of its group). A run killed in between leaves this,
+   * and the next run of the same upload reports that file instead of storing it again (Uploader.reported).
+   */
+  readonly fileToken?: string;
   /** When a VS Code window offered this interrupted upload at start-up (offered once, across windows). */
   readonly offeredAt?: number;
   readonly updatedAt: number;
@@ -144,7 +150,8 @@ export function parseRecord(value: unknown): SessionRecord | undefined {
     value.confirmed.every((s) => Number.isSafeInteger(s) && s >= 0 && s < (value.blockNum as number)) &&
     isTime(value.preparedAt) &&
     isTime(value.updatedAt) &&
-    [value.serverPreparedAt, value.finishSentAt, value.offeredAt].every((t) => t === undefined || isTime(t));
+    [value.serverPreparedAt, value.finishSentAt, value.offeredAt].every((t) => t === undefined || isTime(t)) &&
+    (value.fileToken === undefined || isText(value.fileToken));
   return ok ? (value as unknown as SessionRecord) : undefined;
 }
 

@@ -25,6 +25,8 @@ export interface FinishedFileQuery {
   /** When prepare was answered: by Feishu's clock when known, else by ours (see LOCAL_CLOCK_SKEW_MS). */
   serverPreparedAt?: number;
   localPreparedAt: number;
+  /** Only this file counts (the token an earlier run stored it under), when known. */
+  token?: string;
   signal?: AbortSignal;
 }
 
@@ -43,6 +45,7 @@ export async function findFinishedFile(drive: FolderPages, q: FinishedFileQuery)
     for (const item of answer.items) {
       const created = item.createdTime;
       if (created === undefined || item.name !== q.name || item.type !== 'file' || created < since) continue;
+      if (q.token !== undefined && item.token !== q.token) continue;
       if (item.size !== undefined && item.size !== q.size) continue;
       if (!best || created > best.created) best = { token: item.token, created };
     }

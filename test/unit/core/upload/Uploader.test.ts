@@ -248,3 +248,71 @@ void test('a small file whose record another process holds goes up without one (
   );
   await held.lock.release();
 });
+
+void test('untilReported: the record stays, naming the stored file, until the caller reported it', async () => {
+  const fake = fakeMultipart({ blockSize: 8 * 1024 * 1024 });
+  const store = new MemoryResumeStore();
+  const uploader = new Uploader(fake.client, { drive: fake.drive, retry: fastRetry, resume: { store, identity: { kind: 'app', id: 'a' }, now: fake.now } });
+  const result = await uploader.upload(onDisk(BIG), folder, { untilReported: true });
+  assert.deepEqual((await store.list()).map((r) => r.fileToken), ['boxu1']);
+  await uploader.reported('boxOther');
+  assert.equal((await store.list()).length, 1, 'another token leaves it');
+  await uploader.reported(result.fileToken);
+  assert.deepEqual(await store.list(), []);
+});
+
+void test('a run stopped between storing and reporting: the next run reports that file after one listing and sends nothing', async () => {
+  const fake = fakeMultipart({ blockSize: 8 * 1024 * 1024 });
+  const store = new MemoryResumeStore();
+  const resume = { store, identity: { kind: 'app', id: 'a' } as const, now: fake.now };
+  await new Uploader(fake.client, { drive: fake.drive, retry: fastRetry, resume }).upload(onDisk(BIG), folder, { untilReported: true });
+  // A newer file of the same name (another upload meanwhile) is not taken for it: the token decides.
+  fake.advance(5_000);
+  fake.listing.push({ token: 'boxNewer', name: 'big.bin', type: 'file', createdTime: fake.now() });
+  fake.log.length = 0;
+  const next = new Uploader(fake.client, { drive: fake.drive, retry: fastRetry, resume });
+  const result = await next.upload(onDisk(BIG), folder, { untilReported: true });
+  assert.deepEqual({ token: result.fileToken, recovered: result.recovered }, { token: 'boxu1', recovered: true });
+  assert.deepEqual(fake.log, ['list']);
+  await next.reported(result.fileToken);
+  assert.deepEqual(await store.list(), []);
+});
+
+void test('a stored file deleted before the next run: that run uploads it anew, from prepare', async () => {
+  const fake = fakeMultipart({ blockSize: 8 * 1024 * 1024 });
+  const store = new MemoryResumeStore();
+  const resume = { store, identity: { kind: 'app', id: 'a' } as const, now: fake.now };
+  await new Uploader(fake.client, { drive: fake.drive, retry: fastRetry, resume }).upload(onDisk(BIG), folder, { untilReported: true });
+  fake.listing.length = 0;
+  fake.log.length = 0;
+  const result = await new Uploader(fake.client, { drive: fake.drive, retry: fastRetry, resume }).upload(onDisk(BIG), folder);
+  assert.deepEqual({ token: result.fileToken, recovered: result.recovered, resumedFromPart: result.resumedFromPart }, { token: 'boxu2', recovered: false, resumedFromPart: 0 });
+  assert.deepEqual(fake.log, ['list', 'prepare u2', 'part u2/0', 'part u2/1', 'part u2/2', 'finish u2']);
+  assert.deepEqual(await store.list(), []);
+});
+
+void test('a small file stopped before its report: the next run finds it by its token, no second upload_all', async () => {
+  const fake = fakeClient();
+  const store = new MemoryResumeStore();
+  const resume = { store, identity: { kind: 'app', id: 'a' } as const };
+  const listing: DriveItem[] = [];
+  const drive: FolderPages = { listPage: async () => ({ items: listing }) };
+  const first = await new Uploader(fake.client, { drive, retry: fastRetry, resume }).upload(onDisk(5), folder, { untilReported: true });
+  listing.push({ token: first.fileToken, name: 'big.bin', type: 'file', createdTime: Date.now() });
+  const again = await new Uploader(fake.client, { drive, retry: fastRetry, resume }).upload(onDisk(5), folder);
+  assert.deepEqual({ token: again.fileToken, recovered: again.recovered }, { token: 'boxcnUploaded', recovered: true });
+  assert.deepEqual(fake.calls, ['upload_all']);
+  assert.deepEqual(await store.list(), [], 'reported at once without untilReported: the record went');
+});
+
+void test('media stopped before the report: no folder to look in, the recorded token is the answer', async () => {
+  const fake = fakeMultipart({ blockSize: 8 * 1024 * 1024 });
+  const store = new MemoryResumeStore();
+  const resume = { store, identity: { kind: 'app', id: 'a' } as const, now: fake.now };
+  const media = { kind: 'media', parentType: 'docx_file', parentNode: 'doxA' } as const;
+  await new Uploader(fake.client, { drive: fake.drive, retry: fastRetry, resume }).upload(onDisk(BIG), media, { untilReported: true });
+  fake.log.length = 0;
+  const result = await new Uploader(fake.client, { drive: fake.drive, retry: fastRetry, resume }).upload(onDisk(BIG), media);
+  assert.deepEqual({ token: result.fileToken, recovered: result.recovered }, { token: 'boxu1', recovered: true });
+  assert.deepEqual(fake.log, [], 'nothing called');
+});

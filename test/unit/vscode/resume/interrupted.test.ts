@@ -26,7 +26,7 @@ function record(name: string, over: Partial<SessionRecord> = {}): SessionRecord 
   };
 }
 
-void test('offered: this identity\'s, into a folder, resumable, not offered yet, the file unchanged on disk', async () => {
+void test('offered: this identity\'s, into a folder, resumable, not offered yet, not stored already, the file unchanged on disk', async () => {
   const media = { api: 'medias', parentType: 'docx_file', parentNode: 'blk', extra: '{"drive_route_token":"doc"}' } as const;
   const records = [
     record('ok.bin'),
@@ -39,6 +39,7 @@ void test('offered: this identity\'s, into a folder, resumable, not offered yet,
     record('gone.bin'),
     record('resized.bin'),
     record('touched.bin'),
+    record('stored.bin', { confirmed: [0, 1, 2], finishSentAt: now - 2000, fileToken: 'boxStored' }),
   ];
   const disk: Record<string, { size: number; mtimeMs: number }> = {
     '/w/ok.bin': { size: 10 * MiB, mtimeMs: 5 },
@@ -50,6 +51,7 @@ void test('offered: this identity\'s, into a folder, resumable, not offered yet,
     '/w/old.bin': { size: 10 * MiB, mtimeMs: 5 },
     '/w/resized.bin': { size: 10 * MiB + 1, mtimeMs: 5 },
     '/w/touched.bin': { size: 10 * MiB, mtimeMs: 6 },
+    '/w/stored.bin': { size: 10 * MiB, mtimeMs: 5 },
   };
   const found = await offerable(records, app, now, async (p) => disk[p]);
   assert.deepEqual(found.map((r) => r.name), ['ok.bin']);

@@ -54,6 +54,8 @@ void test('the key names one file, name, target and identity: any of them differ
 void test('a record survives JSON and is read back; anything malformed is refused, not guessed at', () => {
   const r = record();
   assert.deepEqual(parseRecord(JSON.parse(JSON.stringify(r))), r);
+  const stored = { ...r, fileToken: 'boxcnStored' };
+  assert.deepEqual(parseRecord(JSON.parse(JSON.stringify(stored))), stored);
   const bad: unknown[] = [
     undefined,
     [],
@@ -67,6 +69,8 @@ void test('a record survives JSON and is read back; anything malformed is refuse
     { ...r, file: { ...r.file, size: 0 } },
     { ...r, preparedAt: 'yesterday' },
     { ...r, finishSentAt: -1 },
+    { ...r, fileToken: '' },
+    { ...r, fileToken: 42 },
   ];
   for (const b of bad) assert.equal(parseRecord(b), undefined, JSON.stringify(b)?.slice(0, 80));
 });
