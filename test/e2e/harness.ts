@@ -13,6 +13,7 @@ export {
   rightClickExplorerItem,
   contextMenuItem,
   clickContextMenuItem,
+  waitForMessage,
   waitForToast,
   clickToastButton,
   statusBarItem,

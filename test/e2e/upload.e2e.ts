@@ -31,6 +31,7 @@ import {
   statusBarItem,
   tearDown,
   typeInQuickInput,
+  waitForMessage,
   waitForToast,
   type CodeServer,
   type Workbench,
@@ -171,7 +172,7 @@ step('5. a wrong secret is refused; a rotated secret gives the actionable messag
   await clickToastButton(error, 'Set App Credentials');
   await typeInQuickInput(p, emu.appId, { prompt: /App ID/ });
   await typeInQuickInput(p, 'rotated-secret-2', { password: true, prompt: /App Secret/ });
-  await waitForToast(p, /Feishu app credentials saved/);
+  await waitForMessage(p, /Feishu app credentials saved/, { timeout: 15_000 });
   await uploadFromExplorer('hello.txt');
   await waitForToast(p, 'Uploaded hello.txt to Feishu.');
   assert.ok(emu.listFiles().some((f) => f.name === 'hello.txt'));

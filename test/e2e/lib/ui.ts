@@ -166,6 +166,25 @@ export async function waitForToast(page: Page, text: string | RegExp, { timeout 
   return toast;
 }
 
+/**
+ * A message the extension showed, as a toast or, when VS Code kept it from showing as one (its notification
+ * spam protection drops toasts past 3 in 800 ms; they go to the notification centre only), in the centre.
+ * Fails when it is in neither: the message was never shown.
+ */
+export async function waitForMessage(page: Page, text: string | RegExp, { timeout = DEFAULT_TIMEOUT } = {}): Promise<'toast' | 'centre'> {
+  try {
+    await waitForToast(page, text, { timeout });
+    return 'toast';
+  } catch (err) {
+    const notices = await notificationCentre(page);
+    await runCommand(page, 'Notifications: Hide Notifications');
+    const found = notices.some((n) => (typeof text === 'string' ? n.includes(text) : text.test(n)));
+    if (!found) throw err;
+    console.error(`[e2e] "${String(text)}" was shown in the notification centre, without a toast`);
+    return 'centre';
+  }
+}
+
 /** Clicks a button of a toast (e.g. "Copy Link") and waits for the toast to go away. */
 export async function clickToastButton(toast: Locator, label: string | RegExp, { timeout = DEFAULT_TIMEOUT } = {}): Promise<void> {
   const button = toast.locator('.monaco-button', { hasText: exact(label) }).first();
@@ -231,6 +250,14 @@ export async function dismissToasts(page: Page): Promise<void> {
   await pollUntil('toasts cleared', async () => ((await toasts.count()) === 0 ? true : undefined), { timeoutMs: 10_000 });
 }
 
+/** Opens the notification centre (left open) and returns its messages, newest first. */
+export async function notificationCentre(page: Page): Promise<string[]> {
+  await runCommand(page, 'Notifications: Show Notifications');
+  const center = page.locator('.notifications-center');
+  await center.waitFor({ state: 'visible', timeout: 5_000 });
+  return center.locator('.notification-list-item-message').allInnerTexts();
+}
+
 /**
  * The steps of a journey over one workbench: `step(name, timeout, body)` is a test whose failure leaves a
  * screenshot named after it (for triage in CI); `page()` is the workbench page, failing when it did not open.
@@ -250,7 +277,16 @@ export function journey(workbench: () => Workbench | undefined): {
         await body();
       } catch (err) {
         const wb = workbench();
-        if (wb) await screenshot(wb.page, `failed-${name.slice(0, 2).replace(/\W/g, '')}`).catch(() => undefined);
+        if (wb) {
+          const tag = `failed-${name.slice(0, 2).replace(/\W/g, '')}`;
+          await screenshot(wb.page, tag).catch(() => undefined);
+          // What reached the notification centre without a toast is the usual clue when a toast never shows.
+          const notices = await notificationCentre(wb.page).catch((e: unknown) => [`(could not read: ${String(e)})`]);
+          await screenshot(wb.page, `${tag}-notifications`).catch(() => undefined);
+          // Closed again: toasts do not show while the centre is open, and later steps wait for toasts.
+          await runCommand(wb.page, 'Notifications: Hide Notifications').catch(() => undefined);
+          console.error(`[e2e] notification centre after "${name}":\n  ${notices.join('\n  ') || '(empty)'}`);
+        }
         throw err;
       }
     });
