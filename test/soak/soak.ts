@@ -149,7 +149,9 @@ function runUpload(env: NodeJS.ProcessEnv, file: string, folder: string, killAft
       const last = stdout.trim().split('\n').filter((l) => l.startsWith('{')).pop();
       const line = last ? (JSON.parse(last) as RunOutcome['line']) : undefined;
       const resumed = /resuming .* at part (\d+)\/\d+/.exec(stderr);
-      resolve({ ok: code === 0 && line?.ok === true, killed, code, line, resumedAt: resumed ? Number(resumed[1]) : undefined, ms: performance.now() - started, stderr });
+      // The JSON line is the report: a run killed after printing "ok" has uploaded the file (and said so), and
+      // running it again would make a second copy, as it would for a person who saw the line.
+      resolve({ ok: line?.ok === true, killed, code, line, resumedAt: resumed ? Number(resumed[1]) : undefined, ms: performance.now() - started, stderr });
     });
   });
 }
@@ -267,8 +269,8 @@ async function main(): Promise<void> {
         entry.runs++;
         entry.ms += outcome.ms;
         if (outcome.resumedAt !== undefined) entry.resumed++;
-        if (outcome.killed) {
-          kills[outcome.killed]++;
+        if (outcome.killed) kills[outcome.killed]++;
+        if (outcome.killed && !outcome.ok) {
           // What one restart may cost: the request on the wire (a part, or a whole upload_all file).
           restartAllowance += size > ALL_MAX ? BLOCK : size;
         }
