@@ -346,7 +346,7 @@ it reported the file. Result: ${result}.
 | files | ${UPLOADS} (${count('tiny')} of 1 B-64 KiB, ${count('medium')} up to 20 MiB through upload_all, ${count('multipart')} of 20-48 MiB in 4 MiB parts), ${mib(fileBytes)} |
 | stored exactly once, byte-identical (SHA-256) | ${UPLOADS - problems.filter((p) => p.startsWith('soak-')).length} / ${UPLOADS} |
 | process runs | ${runs}: ${kills.SIGKILL} killed by SIGKILL, ${kills.SIGINT} by SIGINT, ${failures.length} failed on their own (${failures.length === 0 ? 'none' : failures.slice(0, 3).join('; ')}) |
-| runs that continued an interrupted upload | ${perFile.reduce((s, f) => s + f.resumed, 0)}; lost finish answers found in the folder instead of storing twice: ${perFile.filter((f) => f.recovered).length} |
+| runs that continued an interrupted upload | ${perFile.reduce((s, f) => s + f.resumed, 0)}; files found in the folder instead of stored twice (a lost last answer, or a run stopped before its report): ${perFile.filter((f) => f.recovered).length} |
 | API calls / faulted | ${calls} / ${fired} (${((fired / calls) * 100).toFixed(1)} %): ${faultRows} |
 | bytes sent to upload_all / upload_part | ${mib(sent)} = ${((sent / fileBytes) * 100).toFixed(1)} % of the file bytes |
 | allowance: files + one request per restart + retried calls | ${mib(fileBytes)} + ${mib(restartAllowance)} + ${mib(retried)} (faulted ${mib(b.faulted)}, refused ${mib(b.refused)}, answers dropped ${mib(b.answerDropped)}, lost to expired upload ids ${mib(b.expired)}) = ${mib(allowance)} |
