@@ -180,7 +180,7 @@ export async function waitForMessage(page: Page, text: string | RegExp, { timeou
     await runCommand(page, 'Notifications: Hide Notifications');
     const found = notices.some((n) => (typeof text === 'string' ? n.includes(text) : text.test(n)));
     if (!found) throw err;
-    console.error(`[e2e] "${String(text)}" was shown in the notification centre, without a toast`);
+    console.error(`[e2e] "${String(text)}" was shown in the notification centre, without a toast; the centre:\n  ${notices.join('\n  ')}`);
     return 'centre';
   }
 }
