@@ -316,3 +316,33 @@ void test('media stopped before the report: no folder to look in, the recorded t
   assert.deepEqual({ token: result.fileToken, recovered: result.recovered }, { token: 'boxu1', recovered: true });
   assert.deepEqual(fake.log, [], 'nothing called');
 });
+
+void test('an upload that worked is not failed by its record: a lock taken over before the mark, a record that cannot be removed after the report, each a warning', async () => {
+  const fake = fakeMultipart({ blockSize: 8 * 1024 * 1024 });
+  const warnings: string[] = [];
+  // The lock is lost (taken over as stale) once the finish has gone: marking the record stored is refused.
+  class LostLockStore extends MemoryResumeStore {
+    override async lock(key: string) {
+      const attempt = await super.lock(key);
+      if (!attempt.ok) return attempt;
+      return {
+        ok: true as const,
+        lock: { ...attempt.lock, check: async () => (fake.log.some((l) => l.startsWith('finish')) ? Promise.reject(new FeishuError({ code: 'UPLOAD_IN_PROGRESS', detail: 'taken over' })) : undefined) },
+      };
+    }
+  }
+  const lost = new Uploader(fake.client, { drive: fake.drive, retry: fastRetry, resume: { store: new LostLockStore(), identity: { kind: 'app', id: 'a' }, now: fake.now, onWarning: (w) => warnings.push(w) } });
+  const result = await lost.upload(onDisk(BIG), folder, { untilReported: true });
+  assert.equal(result.fileToken, 'boxu1');
+  assert.match(warnings[0], /^Could not update the resume record of big\.bin: .*UPLOAD_IN_PROGRESS/);
+
+  class StuckStore extends MemoryResumeStore {
+    override async remove(): Promise<void> {
+      throw new Error('EACCES: permission denied');
+    }
+  }
+  const stuck = new Uploader(fake.client, { drive: fake.drive, retry: fastRetry, resume: { store: new StuckStore(), identity: { kind: 'app', id: 'a' }, now: fake.now, onWarning: (w) => warnings.push(w) } });
+  const second = await stuck.upload({ ...onDisk(BIG), path: '/w/other/big.bin' }, folder, { untilReported: true });
+  await stuck.reported(second.fileToken);
+  assert.equal(warnings[1], 'Could not remove the resume record of big.bin: Error: EACCES: permission denied');
+});
